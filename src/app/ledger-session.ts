@@ -1,0 +1,74 @@
+/**
+ * One ledger operation: read the sheets it needs once, plan in memory, then write in a
+ * crash-safe order. The log is written first (it is the truth); statuses and balances are
+ * derived from it afterwards, so a run stopped between writes is repaired by the next
+ * one and nothing is deducted twice. Invariants are checked before the first write.
+ */
+import { Ledger, verifyAppend } from '../core/ledger';
+import { authorizerRefusal, PermissionError } from '../core/permissions';
+import type { Settings } from '../core/settings';
+import type { LogDraft, LogRow } from '../core/types';
+import { CreditsRepository } from '../sheets/credits.repository';
+import { PrepaidLogRepository } from '../sheets/prepaid-log.repository';
+import { TimeEntriesRepository } from '../sheets/time-entries.repository';
+import type { Services } from '../services/services';
+import { loadSettings } from '../services/settings.store';
+
+export function shortId(prefix: string, uuid: string): string {
+  return `${prefix}-${uuid.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+}
+
+export class LedgerSession {
+  readonly settings: Settings;
+  readonly user: string;
+  readonly now: number;
+  readonly credits: CreditsRepository;
+  readonly log: PrepaidLogRepository;
+  readonly ledger: Ledger;
+  private entriesRepo: TimeEntriesRepository | null = null;
+
+  constructor(readonly services: Services) {
+    this.settings = loadSettings(services);
+    this.user = services.userEmail();
+    this.now = services.now();
+    this.credits = CreditsRepository.read(services.spreadsheet);
+    this.log = PrepaidLogRepository.read(services.spreadsheet);
+    this.ledger = new Ledger(this.log.rows);
+  }
+
+  /** Throws unless the current user is an authorizer. */
+  requireAuthorizer(): void {
+    const refusal = authorizerRefusal(this.user, this.settings.authorizers);
+    if (refusal) throw new PermissionError(refusal);
+  }
+
+  /** `Time entries`, read once per session, with missing Entry IDs assigned. */
+  entries(): TimeEntriesRepository {
+    this.entriesRepo ??= TimeEntriesRepository.read(this.services.spreadsheet, () => this.newId('E'));
+    return this.entriesRepo;
+  }
+
+  newId(prefix: string): string {
+    return shortId(prefix, this.services.uuid());
+  }
+
+  /** Appends a drafted row (Log ID, time and user filled in) to the in-memory ledger. */
+  append(draft: Omit<LogDraft, 'logId' | 'at' | 'by'>): LogRow {
+    return this.ledger.append({ ...draft, logId: this.newId('L'), at: this.now, by: this.user });
+  }
+
+  /**
+   * Verifies and writes what the ledger gained: log rows first, then entry statuses
+   * (and cleared Select boxes), then balances. Returns the clients whose balance moved.
+   */
+  commit(untick?: ReadonlySet<string>): string[] {
+    const appended = this.ledger.appended;
+    verifyAppend(this.log.rows, appended);
+    this.log.append(appended);
+    if (this.entriesRepo) this.entriesRepo.syncWithLedger(this.ledger, untick);
+    this.credits.writeBalances(this.ledger);
+    const touched = [...new Set(appended.map((r) => r.client))];
+    appended.length = 0;
+    return touched;
+  }
+}

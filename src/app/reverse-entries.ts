@@ -1,0 +1,32 @@
+/**
+ * Reversing authorized entries: a `Reversal` row per entry and the entry back to Open,
+ * so it can be corrected and authorized again. A reason is required, for the client's log.
+ */
+import { planReversal } from '../core/reverse';
+import { withDocumentLock } from '../services/document-lock';
+import type { Services } from '../services/services';
+import { LedgerSession } from './ledger-session';
+import { summarize, type LedgerResult } from './results';
+
+export function reverseEntries(services: Services, entryIds: readonly string[], reason: string): LedgerResult {
+  if (!Array.isArray(entryIds)) throw new Error('reverseEntries needs a list of Entry IDs.');
+  const why = String(reason ?? '').trim();
+  if (!why) throw new Error('Give a reason for the reversal; it appears in the prepaid log the client sees.');
+  return withDocumentLock(services, () => {
+    const session = new LedgerSession(services);
+    session.requireAuthorizer();
+    session.entries();
+    const outcome = planReversal({
+      entryIds,
+      reason: why,
+      clients: session.credits.clients,
+      ledger: session.ledger,
+      user: session.user,
+      now: session.now,
+      newLogId: () => session.newId('L'),
+    });
+    session.commit();
+    const result = { done: outcome.reversed, skipped: outcome.skipped, balances: outcome.balances };
+    return { ...result, summary: summarize('Reversed', result) };
+  });
+}

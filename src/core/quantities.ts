@@ -1,0 +1,114 @@
+/**
+ * Exact quantities: hours are kept as whole minutes and money as whole cents, both plain
+ * integers, so no sum ever accumulates binary-float error. This module parses what people
+ * type into an hours cell and formats minutes and cents for display.
+ */
+
+/** Milliseconds in a day, for duration cells that come back as Dates from 1899-12-30. */
+const DAY_MS = 86_400_000;
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+
+/** Whole minutes to decimal hours for a sheet cell; reading it back with {@link hoursToMinutes} is exact. */
+export function minutesToHours(minutes: number): number {
+  return minutes / 60;
+}
+
+/** Decimal hours from a sheet cell to whole minutes (the nearest minute). */
+export function hoursToMinutes(hours: number): number {
+  return Math.round(hours * 60);
+}
+
+/** Shows minutes as hours with two decimals: 75 -> "1.25", -90 -> "-1.50". */
+export function formatHours(minutes: number): string {
+  const sign = minutes < 0 ? '-' : '';
+  const abs = Math.abs(minutes);
+  const hundredths = Math.round((abs * 100) / 60);
+  return `${sign}${Math.floor(hundredths / 100)}.${String(hundredths % 100).padStart(2, '0')}`;
+}
+
+/** Shows cents as money with two decimals and the currency code: 12345, "EUR" -> "EUR 123.45". */
+export function formatMoney(cents: number, currency: string): string {
+  const sign = cents < 0 ? '-' : '';
+  const abs = Math.abs(cents);
+  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  return `${currency ? currency + ' ' : ''}${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
+}
+
+/** Amount in cents of `minutes` at an hourly rate in cents, rounded half up to the cent. */
+export function amountCents(minutes: number, rateCents: number): number {
+  return Math.round((minutes * rateCents) / 60);
+}
+
+function isDate(value: unknown): value is Date {
+  return Object.prototype.toString.call(value) === '[object Date]';
+}
+
+const HOURS_PATTERNS: { re: RegExp; toMinutes: (m: RegExpMatchArray) => number }[] = [
+  // 1:30 or 1:30:00 (seconds are rounded to the minute)
+  { re: /^(\d+):([0-5]?\d)(?::([0-5]?\d))?$/, toMinutes: (m) => +m[1] * 60 + +m[2] + Math.round(+(m[3] ?? 0) / 60) },
+  // 1h30, 1h 30m, 2h, 1 h
+  { re: /^(\d+(?:[.,]\d+)?)\s*h(?:\s*(\d+)\s*m?)?$/i, toMinutes: (m) => Math.round(+m[1].replace(',', '.') * 60) + +(m[2] ?? 0) },
+  // 90m, 90 min
+  { re: /^(\d+)\s*m(?:in)?$/i, toMinutes: (m) => +m[1] },
+  // 1.5 or 1,5
+  { re: /^(\d+(?:[.,]\d+)?|[.,]\d+)$/, toMinutes: (m) => Math.round(+m[1].replace(',', '.') * 60) },
+];
+
+/**
+ * Parses an hours cell or form field to whole minutes. Accepts a number of hours, `1:30`,
+ * `1h30`, `90m`, and duration cells, which `getValues` returns as a Date counted from
+ * 1899-12-30 (`durationEpochMs` is that instant in the spreadsheet's time zone).
+ */
+export function parseHours(value: unknown, durationEpochMs = Date.UTC(1899, 11, 30)): Parsed<number> {
+  if (value === '' || value === null || value === undefined) return { ok: false, reason: 'Hours are missing.' };
+  if (typeof value === 'number') {
+    if (!Number.isFinite(value)) return { ok: false, reason: 'Hours are not a number.' };
+    if (value < 0) return { ok: false, reason: `Hours are negative (${value}).` };
+    if (value > 24 * 366) return { ok: false, reason: `Hours are implausibly large (${value}).` };
+    return { ok: true, value: hoursToMinutes(value) };
+  }
+  if (isDate(value)) {
+    const minutes = Math.round((value.getTime() - durationEpochMs) / 60_000);
+    if (!Number.isFinite(minutes) || minutes < 0 || minutes > (366 * DAY_MS) / 60_000) {
+      return { ok: false, reason: 'Hours hold a date, not a duration.' };
+    }
+    return { ok: true, value: minutes };
+  }
+  if (typeof value === 'string') {
+    const text = value.trim();
+    if (text === '') return { ok: false, reason: 'Hours are missing.' };
+    if (/^-/.test(text)) return { ok: false, reason: `Hours are negative ("${text}").` };
+    for (const { re, toMinutes } of HOURS_PATTERNS) {
+      const match = text.match(re);
+      if (match) return parseHours(toMinutes(match) / 60);
+    }
+    return { ok: false, reason: `Hours "${text}" are not a number. Use 1.5, 1:30, 1h30 or 90m.` };
+  }
+  return { ok: false, reason: `Hours are not a number (${String(value)}).` };
+}
+
+/**
+ * Parses a signed hours amount for an adjustment ("-2", "-1:30", 2.5). Zero is refused
+ * because a zero adjustment changes nothing and only clutters the log.
+ */
+export function parseSignedHours(value: unknown): Parsed<number> {
+  const negative = typeof value === 'number' ? value < 0 : typeof value === 'string' && value.trim().startsWith('-');
+  const magnitude = typeof value === 'number' ? Math.abs(value) : typeof value === 'string' ? value.trim().replace(/^-/, '') : value;
+  const parsed = parseHours(magnitude);
+  if (!parsed.ok) return parsed;
+  if (parsed.value === 0) return { ok: false, reason: 'The amount is zero; enter a number of hours other than 0.' };
+  return { ok: true, value: negative ? -parsed.value : parsed.value };
+}
+
+/** Parses a money cell (a number, or text like "85", "85.50", "1,250.00") to whole cents. */
+export function parseMoney(value: unknown): Parsed<number> {
+  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().replace(/,/g, '') : '';
+  if (text === '') return { ok: false, reason: 'The amount is missing.' };
+  if (!/^-?\d+(\.\d+)?$/.test(text) && !(typeof value === 'number' && Number.isFinite(value))) {
+    return { ok: false, reason: `"${String(value)}" is not an amount.` };
+  }
+  const cents = Math.round(Number(text) * 100);
+  if (!Number.isFinite(cents)) return { ok: false, reason: `"${String(value)}" is not an amount.` };
+  return { ok: true, value: cents };
+}

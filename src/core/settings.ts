@@ -1,0 +1,123 @@
+/**
+ * Workbook settings, kept as one JSON document in the document properties. Each key has a
+ * default and a validator; `saveSettings` merges only the keys it is given and refuses
+ * the whole change, with a reason per key, when any value is invalid.
+ */
+import { normalizeEmail } from './permissions';
+import { isRoundingMinutes, type RoundingMinutes } from './rounding';
+
+export type CreditOn = 'payment' | 'issue';
+
+export interface Settings {
+  authorizers: string[];
+  roundingMinutes: RoundingMinutes;
+  /** Invoice number pattern; `{yyyy}` is the year and the last run of zeros the counter. */
+  invoicePattern: string;
+  invoiceTemplateId: string;
+  invoiceFolderId: string;
+  emailInvoices: boolean;
+  creditOn: CreditOn;
+  invoiceAfterAuthorization: boolean;
+  /** What the client's prepaid log shows of the person who did the work. */
+  clientLogPerson: 'name' | 'email' | 'hidden';
+  clientLogShowDescriptions: boolean;
+  /** Clients whose shared log may be opened by anyone with the link. */
+  linkSharingClients: string[];
+}
+
+export const DEFAULT_SETTINGS: Settings = {
+  authorizers: [],
+  roundingMinutes: 0,
+  invoicePattern: 'INV-{yyyy}-{0000}',
+  invoiceTemplateId: '',
+  invoiceFolderId: '',
+  emailInvoices: false,
+  creditOn: 'payment',
+  invoiceAfterAuthorization: true,
+  clientLogPerson: 'name',
+  clientLogShowDescriptions: true,
+  linkSharingClients: [],
+};
+
+type Validator<T> = (value: unknown) => { ok: true; value: T } | { ok: false; reason: string };
+
+const bool: Validator<boolean> = (v) => (typeof v === 'boolean' ? { ok: true, value: v } : { ok: false, reason: 'must be true or false' });
+const text: Validator<string> = (v) => (typeof v === 'string' ? { ok: true, value: v.trim() } : { ok: false, reason: 'must be text' });
+const oneOf =
+  <T extends string>(...choices: T[]): Validator<T> =>
+  (v) =>
+    choices.includes(v as T) ? { ok: true, value: v as T } : { ok: false, reason: `must be one of ${choices.join(', ')}` };
+const stringList: Validator<string[]> = (v) =>
+  Array.isArray(v) && v.every((s) => typeof s === 'string')
+    ? { ok: true, value: [...new Set(v.map((s: string) => s.trim()).filter(Boolean))] }
+    : { ok: false, reason: 'must be a list of text' };
+
+const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
+  authorizers: (v) => {
+    const list = stringList(v);
+    if (!list.ok) return list;
+    const emails = [...new Set(list.value.map(normalizeEmail))];
+    const bad = emails.find((e) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e));
+    if (bad) return { ok: false, reason: `"${bad}" is not an email address` };
+    if (emails.length === 0) return { ok: false, reason: 'must keep at least one authorizer' };
+    return { ok: true, value: emails };
+  },
+  roundingMinutes: (v) =>
+    isRoundingMinutes(v) ? { ok: true, value: v } : { ok: false, reason: 'must be 0 (none), 6, 10, 15 or 30 minutes' },
+  invoicePattern: (v) => {
+    const t = text(v);
+    if (!t.ok) return t;
+    return /\{0+\}/.test(t.value) ? t : { ok: false, reason: 'must contain a counter such as {0000}' };
+  },
+  invoiceTemplateId: text,
+  invoiceFolderId: text,
+  emailInvoices: bool,
+  creditOn: oneOf('payment', 'issue'),
+  invoiceAfterAuthorization: bool,
+  clientLogPerson: oneOf('name', 'email', 'hidden'),
+  clientLogShowDescriptions: bool,
+  linkSharingClients: stringList,
+};
+
+export class SettingsError extends Error {
+  constructor(readonly problems: Record<string, string>) {
+    super(`Settings were not saved: ${Object.entries(problems).map(([k, r]) => `${k} ${r}`).join('; ')}.`);
+    this.name = 'SettingsError';
+  }
+}
+
+/** Reads stored settings over the defaults, ignoring stored values that no longer validate. */
+export function parseStoredSettings(json: string | null): Settings {
+  const settings: Settings = { ...DEFAULT_SETTINGS };
+  if (!json) return settings;
+  let stored: Record<string, unknown> = {};
+  try {
+    stored = JSON.parse(json) as Record<string, unknown>;
+  } catch {
+    return settings;
+  }
+  for (const key of Object.keys(VALIDATORS) as (keyof Settings)[]) {
+    if (!(key in stored)) continue;
+    const result = VALIDATORS[key](stored[key]);
+    if (result.ok) (settings as unknown as Record<string, unknown>)[key] = result.value;
+  }
+  return settings;
+}
+
+/** Merges a partial change into settings; unknown keys or invalid values refuse the whole change. */
+export function mergeSettings(current: Settings, change: Record<string, unknown>): Settings {
+  const next: Record<string, unknown> = { ...current };
+  const problems: Record<string, string> = {};
+  for (const [key, value] of Object.entries(change ?? {})) {
+    const validate = (VALIDATORS as Record<string, Validator<unknown>>)[key];
+    if (!validate) {
+      problems[key] = 'is not a setting';
+      continue;
+    }
+    const result = validate(value);
+    if (result.ok) next[key] = result.value;
+    else problems[key] = result.reason;
+  }
+  if (Object.keys(problems).length) throw new SettingsError(problems);
+  return next as unknown as Settings;
+}

@@ -1,0 +1,82 @@
+/**
+ * The add-on's entry points: thin global functions for menus, triggers and
+ * `google.script.run`. Each builds the Apps Script services and calls a use case; the
+ * build turns every export here into a top-level `function` declaration in dist/Code.js.
+ */
+import { authorizeEntries as authorizeEntriesCase, authorizeSelection as authorizeSelectionCase, authorizeTicked as authorizeTickedCase } from './app/authorize-entries';
+import { checkLedger as checkLedgerCase } from './app/check-ledger';
+import { addCredits as addCreditsCase, adjustCredits as adjustCreditsCase } from './app/credits';
+import { buildMenu, reportToUser } from './app/menu';
+import { reverseEntries as reverseEntriesCase } from './app/reverse-entries';
+import { getSettings as getSettingsCase, saveSettings as saveSettingsCase } from './app/settings';
+import { setUpSheets as setUpSheetsCase } from './app/setup-sheets';
+import { gasServices } from './services/services';
+
+/** Builds the add-on menu. In AuthMode.NONE (before the add-on is authorized here) only the menu is built. */
+export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
+  buildMenu(SpreadsheetApp.getUi());
+}
+
+export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
+  onOpen(e as unknown as GoogleAppsScript.Events.SheetsOnOpen);
+}
+
+export function setUpSheets() {
+  return setUpSheetsCase(gasServices());
+}
+
+export function addCredits(client: string, hours: number | string, note: string) {
+  return addCreditsCase(gasServices(), client, hours, note);
+}
+
+export function adjustCredits(client: string, hours: number | string, reason: string) {
+  return adjustCreditsCase(gasServices(), client, hours, reason);
+}
+
+export function authorizeEntries(entryIds: string[]) {
+  return authorizeEntriesCase(gasServices(), entryIds);
+}
+
+export function authorizeTicked() {
+  return authorizeTickedCase(gasServices());
+}
+
+export function authorizeSelection() {
+  return authorizeSelectionCase(gasServices());
+}
+
+export function reverseEntries(entryIds: string[], reason: string) {
+  return reverseEntriesCase(gasServices(), entryIds, reason);
+}
+
+export function getSettings() {
+  return getSettingsCase(gasServices());
+}
+
+export function saveSettings(settings: Record<string, unknown>) {
+  return saveSettingsCase(gasServices(), settings);
+}
+
+export function checkLedger() {
+  return checkLedgerCase(gasServices());
+}
+
+function fromMenu(action: () => { summary: string }): void {
+  reportToUser(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), action);
+}
+
+export function menuAuthorizeTicked(): void {
+  fromMenu(authorizeTicked);
+}
+
+export function menuAuthorizeSelection(): void {
+  fromMenu(authorizeSelection);
+}
+
+export function menuCheckLedger(): void {
+  fromMenu(checkLedger);
+}
+
+export function menuSetUpSheets(): void {
+  fromMenu(setUpSheets);
+}

@@ -1,0 +1,18 @@
+/**
+ * Settings live as one JSON document in the document properties, so every user of the
+ * workbook shares them and a change is one write.
+ */
+import { mergeSettings, parseStoredSettings, type Settings } from '../core/settings';
+import type { Services } from './services';
+
+const KEY = 'prepaidTime.settings';
+
+export function loadSettings(services: Services): Settings {
+  return parseStoredSettings(services.documentProperties().getProperty(KEY));
+}
+
+export function storeSettings(services: Services, change: Record<string, unknown>): Settings {
+  const next = mergeSettings(loadSettings(services), change);
+  services.documentProperties().setProperty(KEY, JSON.stringify(next));
+  return next;
+}

@@ -1,0 +1,79 @@
+/**
+ * The `Prepaid log` sheet: the ledger's source of truth. Every change to a balance is a
+ * row here, identified by its Log ID and tied to the Entry ID or invoice it concerns.
+ * Reading refuses a log it cannot add up (text in Hours, an unknown Kind), because a
+ * balance must always equal the sum of its log; appending writes one block.
+ */
+import { hoursToMinutes, minutesToHours } from '../core/quantities';
+import { LOG_KINDS, type LogKind, type LogRow } from '../core/types';
+import { asText, cellString, cellTime } from './cell-text';
+import { PREPAID_LOG } from './schema';
+import { SchemaError, SheetTable } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+function minutesCell(value: unknown, where: string): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return hoursToMinutes(value);
+  throw new SchemaError(`${where} is "${cellString(value)}", not a number of hours. Undo the edit (Edit > Undo or File > Version history); to correct a balance, add an Adjustment instead.`);
+}
+
+export class PrepaidLogRepository {
+  readonly rows: LogRow[] = [];
+
+  private constructor(readonly table: SheetTable) {
+    for (const index of table.nonBlankIndexes()) {
+      const where = `Prepaid log row ${table.rowNumber(index)}`;
+      const kind = cellString(table.get(index, 'Kind'));
+      if (!(LOG_KINDS as readonly string[]).includes(kind)) {
+        throw new SchemaError(`${where} has the Kind "${kind}", which is not one of ${LOG_KINDS.join(', ')}. Undo the edit to the log.`);
+      }
+      const raw = table.get(index, 'Raw hours');
+      this.rows.push({
+        logId: cellString(table.get(index, 'Log ID')),
+        at: cellTime(table.get(index, 'Timestamp')) ?? 0,
+        client: cellString(table.get(index, 'Client')),
+        kind: kind as LogKind,
+        minutes: minutesCell(table.get(index, 'Hours'), `The Hours of ${where}`),
+        balanceAfterMinutes: minutesCell(table.get(index, 'Balance after (h)'), `The Balance after of ${where}`),
+        entryId: cellString(table.get(index, 'Entry ID')),
+        description: cellString(table.get(index, 'Description')),
+        by: cellString(table.get(index, 'By')),
+        reference: cellString(table.get(index, 'Reference')),
+        rawMinutes: raw === '' ? null : minutesCell(raw, `The Raw hours of ${where}`),
+        person: cellString(table.get(index, 'Person')),
+        workDate: cellTime(table.get(index, 'Work date')),
+        checksum: cellString(table.get(index, 'Checksum')),
+      });
+    }
+  }
+
+  static read(spreadsheet: Spreadsheet): PrepaidLogRepository {
+    return new PrepaidLogRepository(SheetTable.read(spreadsheet, PREPAID_LOG));
+  }
+
+  /** Appends rows in one block; user text is written so it stays text. */
+  append(rows: readonly LogRow[]): void {
+    this.table.append(rows.map(toRecord));
+    this.rows.push(...rows);
+  }
+}
+
+/** A log row as the sheet's cells, header -> value. */
+export function toRecord(row: LogRow): Record<string, unknown> {
+  return {
+    'Log ID': asText(row.logId),
+    Timestamp: new Date(row.at),
+    Client: asText(row.client),
+    Kind: row.kind,
+    Hours: minutesToHours(row.minutes),
+    'Balance after (h)': minutesToHours(row.balanceAfterMinutes),
+    'Entry ID': asText(row.entryId),
+    Description: asText(row.description),
+    By: asText(row.by),
+    Reference: asText(row.reference),
+    'Raw hours': row.rawMinutes === null ? '' : minutesToHours(row.rawMinutes),
+    Person: asText(row.person),
+    'Work date': row.workDate === null ? '' : new Date(row.workDate),
+    Checksum: asText(row.checksum),
+  };
+}

@@ -1,0 +1,110 @@
+/**
+ * `setUpSheets`: creates what is missing and leaves existing data alone. Each step reads
+ * first and writes only where the workbook differs, so a second run changes nothing. It
+ * never re-inserts checkboxes (that would untick ticked boxes): it sets a checkbox rule,
+ * which keeps the cells' values.
+ */
+import { CREDITS, normalizeHeader, PREPAID_LOG, TIME_ENTRIES, type SheetSchema, ALL_SHEETS } from './schema';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+const PROTECTION_NOTE = 'Prepaid Time: written by the add-on. Correct balances with an Adjustment instead of editing.';
+
+export interface SetupReport {
+  createdSheets: string[];
+  addedColumns: string[];
+}
+
+/** Headers in row 1, adding the schema's missing columns after the last one. Returns header -> column (1-based). */
+function ensureHeaders(sheet: Sheet, schema: SheetSchema, report: SetupReport): Map<string, number> {
+  const width = sheet.getLastColumn();
+  const headers = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
+  const columns = new Map<string, number>();
+  headers.forEach((h, i) => {
+    const key = normalizeHeader(h);
+    if (key && !columns.has(key)) columns.set(key, i + 1);
+  });
+  const missing = schema.columns.filter((c) => !c.optional && !columns.has(normalizeHeader(c.header))).map((c) => c.header);
+  if (missing.length) {
+    const start = width + 1;
+    const needed = start + missing.length - 1 - sheet.getMaxColumns();
+    if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
+    sheet.getRange(1, start, 1, missing.length).setValues([missing]).setFontWeight('bold');
+    missing.forEach((h, i) => columns.set(normalizeHeader(h), start + i));
+    report.addedColumns.push(...missing.map((h) => `${schema.name}: ${h}`));
+  }
+  if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
+  return columns;
+}
+
+function dataRows(sheet: Sheet): number {
+  return Math.max(sheet.getMaxRows() - 1, 1);
+}
+
+function ensureFormats(sheet: Sheet, schema: SheetSchema, columns: Map<string, number>): void {
+  const width = sheet.getMaxColumns();
+  const current = sheet.getRange(2, 1, 1, width).getNumberFormats()[0];
+  for (const spec of schema.columns) {
+    const column = columns.get(normalizeHeader(spec.header));
+    if (!spec.format || !column || current[column - 1] === spec.format) continue;
+    sheet.getRange(2, column, dataRows(sheet), 1).setNumberFormat(spec.format);
+  }
+}
+
+/** Sets a validation rule on a column's data cells unless its first data cell already has that kind of rule. */
+function ensureValidation(sheet: Sheet, column: number | undefined, build: () => GoogleAppsScript.Spreadsheet.DataValidation): void {
+  if (!column) return;
+  const range = sheet.getRange(2, column, dataRows(sheet), 1);
+  const rule = build();
+  const existing = sheet.getRange(2, column).getDataValidation();
+  if (existing && existing.getCriteriaType() === rule.getCriteriaType()) return;
+  range.setDataValidation(rule);
+}
+
+function ensureProtection(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range | null): void {
+  const type = range ? SpreadsheetApp.ProtectionType.RANGE : SpreadsheetApp.ProtectionType.SHEET;
+  if (sheet.getProtections(type).some((p) => p.getDescription() === PROTECTION_NOTE)) return;
+  (range ?? sheet).protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
+}
+
+/** Creates and completes the add-on's sheets. */
+export function setUpWorkbook(spreadsheet: Spreadsheet): SetupReport {
+  const report: SetupReport = { createdSheets: [], addedColumns: [] };
+  const columnsBySheet = new Map<string, Map<string, number>>();
+  for (const schema of ALL_SHEETS) {
+    let sheet = spreadsheet.getSheetByName(schema.name);
+    if (!sheet) {
+      sheet = spreadsheet.insertSheet(schema.name);
+      report.createdSheets.push(schema.name);
+    }
+    const columns = ensureHeaders(sheet, schema, report);
+    ensureFormats(sheet, schema, columns);
+    columnsBySheet.set(schema.name, columns);
+  }
+  const credits = spreadsheet.getSheetByName(CREDITS.name) as Sheet;
+  const entries = spreadsheet.getSheetByName(TIME_ENTRIES.name) as Sheet;
+  const creditCols = columnsBySheet.get(CREDITS.name) as Map<string, number>;
+  const entryCols = columnsBySheet.get(TIME_ENTRIES.name) as Map<string, number>;
+  const clientColumn = creditCols.get('client') as number;
+
+  ensureValidation(entries, entryCols.get('select'), () => SpreadsheetApp.newDataValidation().requireCheckbox().build());
+  ensureValidation(credits, creditCols.get('auto-invoice'), () => SpreadsheetApp.newDataValidation().requireCheckbox().build());
+  ensureValidation(entries, entryCols.get('client'), () =>
+    SpreadsheetApp.newDataValidation()
+      .requireValueInRange(credits.getRange(2, clientColumn, dataRows(credits), 1), true)
+      .setAllowInvalid(true)
+      .setHelpText('Pick a client from the Credits sheet.')
+      .build(),
+  );
+  ensureValidation(entries, entryCols.get('hours'), () =>
+    SpreadsheetApp.newDataValidation()
+      .requireNumberGreaterThanOrEqualTo(0)
+      .setAllowInvalid(true)
+      .setHelpText('Hours of at least 0: 1.5, 1:30, 1h30 or 90m.')
+      .build(),
+  );
+  ensureProtection(spreadsheet.getSheetByName(PREPAID_LOG.name) as Sheet, null);
+  ensureProtection(credits, credits.getRange(2, creditCols.get('balance (h)') as number, dataRows(credits), 1));
+  return report;
+}

@@ -1,0 +1,137 @@
+/**
+ * A sheet read once and written in blocks. `SheetTable.read` takes the whole data range
+ * with one `getValues` and maps columns by header; writes go out as one `setValues` per
+ * contiguous run of columns, and appends as one block after growing the sheet if needed.
+ * Nothing here writes a cell at a time.
+ */
+import { normalizeHeader, type SheetSchema } from './schema';
+
+type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** The workbook's layout is not what an operation needs; the message says how to fix it. */
+export class SchemaError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'SchemaError';
+  }
+}
+
+export interface CellUpdate {
+  /** Index into `rows` (0 = first data row). */
+  index: number;
+  header: string;
+  value: unknown;
+}
+
+function isBlankRow(row: readonly unknown[]): boolean {
+  return row.every((v) => v === '' || v === null);
+}
+
+export class SheetTable {
+  private constructor(
+    readonly schema: SheetSchema,
+    readonly sheet: Sheet,
+    private readonly columns: Map<string, number>,
+    readonly width: number,
+    /** Data rows below the header, blank rows included so indexes match sheet rows. */
+    readonly rows: unknown[][],
+  ) {}
+
+  /** Reads the sheet with one getValues; throws a SchemaError naming what is missing. */
+  static read(spreadsheet: Spreadsheet, schema: SheetSchema): SheetTable {
+    const sheet = spreadsheet.getSheetByName(schema.name);
+    if (!sheet) throw new SchemaError(`The workbook has no "${schema.name}" sheet. Run Extensions > Prepaid Time > Set up sheets to create it.`);
+    const values = sheet.getDataRange().getValues();
+    const headers = values[0] ?? [];
+    const columns = new Map<string, number>();
+    headers.forEach((header, i) => {
+      const key = normalizeHeader(header);
+      if (!key) return;
+      if (columns.has(key) && schema.columns.some((c) => normalizeHeader(c.header) === key)) {
+        throw new SchemaError(`The "${schema.name}" sheet has two "${String(header).trim()}" columns. Rename or delete one of them.`);
+      }
+      if (!columns.has(key)) columns.set(key, i);
+    });
+    const missing = schema.columns.filter((c) => c.required && !columns.has(normalizeHeader(c.header))).map((c) => `"${c.header}"`);
+    if (missing.length) {
+      throw new SchemaError(`The "${schema.name}" sheet has no ${missing.join(', ')} column. Restore the header in row 1, or run Set up sheets to add it.`);
+    }
+    return new SheetTable(schema, sheet, columns, Math.max(headers.length, 1), values.slice(1));
+  }
+
+  has(header: string): boolean {
+    return this.columns.has(normalizeHeader(header));
+  }
+
+  private column(header: string): number {
+    const index = this.columns.get(normalizeHeader(header));
+    if (index === undefined) throw new SchemaError(`The "${this.schema.name}" sheet has no "${header}" column.`);
+    return index;
+  }
+
+  /** The cell under `header` in data row `index`, or '' when the optional column is absent. */
+  get(index: number, header: string): unknown {
+    const column = this.columns.get(normalizeHeader(header));
+    return column === undefined ? '' : this.rows[index][column];
+  }
+
+  /** The sheet row number of data row `index`. */
+  rowNumber(index: number): number {
+    return index + 2;
+  }
+
+  /** Indexes of the rows that hold anything. */
+  nonBlankIndexes(): number[] {
+    const out: number[] = [];
+    this.rows.forEach((row, i) => {
+      if (!isBlankRow(row)) out.push(i);
+    });
+    return out;
+  }
+
+  /**
+   * Writes cell updates: one setValues per contiguous run of touched columns, over the
+   * rows from the first to the last touched one. Untouched cells inside a block keep the
+   * values read at the start of the operation.
+   */
+  write(updates: readonly CellUpdate[]): void {
+    if (updates.length === 0) return;
+    for (const u of updates) this.rows[u.index][this.column(u.header)] = u.value;
+    const touched = [...new Set(updates.map((u) => this.column(u.header)))].sort((a, b) => a - b);
+    const first = Math.min(...updates.map((u) => u.index));
+    const last = Math.max(...updates.map((u) => u.index));
+    let start = 0;
+    while (start < touched.length) {
+      let end = start;
+      while (end + 1 < touched.length && touched[end + 1] === touched[end] + 1) end++;
+      const fromCol = touched[start];
+      const width = touched[end] - fromCol + 1;
+      const block = this.rows.slice(first, last + 1).map((row) => row.slice(fromCol, fromCol + width));
+      this.sheet.getRange(this.rowNumber(first), fromCol + 1, block.length, width).setValues(block);
+      start = end + 1;
+    }
+  }
+
+  /**
+   * Appends records (header -> value) below the last row in one setValues, growing the
+   * sheet first when the block would pass its last row. Columns the record does not
+   * name, including users' own, are left empty.
+   */
+  append(records: readonly Record<string, unknown>[]): void {
+    if (records.length === 0) return;
+    const block = records.map((record) => {
+      const row: unknown[] = new Array(this.width).fill('');
+      for (const [header, value] of Object.entries(record)) {
+        const column = this.columns.get(normalizeHeader(header));
+        if (column !== undefined) row[column] = value;
+      }
+      return row;
+    });
+    const startRow = this.sheet.getLastRow() + 1;
+    const needed = startRow + block.length - 1 - this.sheet.getMaxRows();
+    if (needed > 0) this.sheet.insertRowsAfter(this.sheet.getMaxRows(), needed);
+    this.sheet.getRange(startRow, 1, block.length, this.width).setValues(block);
+    for (const row of block) this.rows.push(row);
+  }
+}
