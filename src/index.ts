@@ -10,6 +10,10 @@ import { buildMenu, reportToUser } from './app/menu';
 import { reverseEntries as reverseEntriesCase } from './app/reverse-entries';
 import { getSettings as getSettingsCase, saveSettings as saveSettingsCase } from './app/settings';
 import { setUpSheets as setUpSheetsCase } from './app/setup-sheets';
+import { saveClientSettings as saveClientSettingsCase, type ClientSettingsInput } from './app/client-settings';
+import { showSidebar as showSidebarCase } from './app/show-sidebar';
+import { getSidebarData as getSidebarDataCase, type SidebarFilter } from './app/sidebar-data';
+import { getTimer as getTimerCase, logTime as logTimeCase, startTimer as startTimerCase, stopTimer as stopTimerCase, type TimeEntryInput } from './app/track-time';
 import { gasServices } from './services/services';
 
 /** Builds the add-on menu. In AuthMode.NONE (before the add-on is authorized here) only the menu is built. */
@@ -25,12 +29,12 @@ export function setUpSheets() {
   return setUpSheetsCase(gasServices());
 }
 
-export function addCredits(client: string, hours: number | string, note: string) {
-  return addCreditsCase(gasServices(), client, hours, note);
+export function addCredits(client: string, hours: number | string, note: string, requestId?: string) {
+  return addCreditsCase(gasServices(), client, hours, note, requestId);
 }
 
-export function adjustCredits(client: string, hours: number | string, reason: string) {
-  return adjustCreditsCase(gasServices(), client, hours, reason);
+export function adjustCredits(client: string, hours: number | string, reason: string, requestId?: string) {
+  return adjustCreditsCase(gasServices(), client, hours, reason, requestId);
 }
 
 export function authorizeEntries(entryIds: string[]) {
@@ -59,6 +63,41 @@ export function saveSettings(settings: Record<string, unknown>) {
 
 export function checkLedger() {
   return checkLedgerCase(gasServices());
+}
+
+/** Opens the Prepaid Time sidebar. */
+export function showSidebar(): void {
+  showSidebarCase(SpreadsheetApp.getUi(), HtmlService);
+}
+
+/** Everything a sidebar panel shows, in one read: user, permission, settings, clients, filtered entries and preview totals. */
+export function getSidebarData(filter?: SidebarFilter) {
+  return getSidebarDataCase(gasServices(), filter);
+}
+
+/** Logs a time entry from the sidebar's form (anyone who can edit); bad fields come back with a message each. */
+export function logTime(entry: TimeEntryInput) {
+  return logTimeCase(gasServices(), entry);
+}
+
+/** Starts the signed-in user's timer; a running one is stopped and logged first. */
+export function startTimer(client: string, description: string) {
+  return startTimerCase(gasServices(), client, description);
+}
+
+/** Stops the signed-in user's timer and logs the time in whole minutes. */
+export function stopTimer() {
+  return stopTimerCase(gasServices());
+}
+
+/** The signed-in user's running timer, or null. */
+export function getTimer() {
+  return getTimerCase(gasServices());
+}
+
+/** Saves a client's thresholds and billing settings in Credits (authorizers only). */
+export function saveClientSettings(client: string, settings: ClientSettingsInput) {
+  return saveClientSettingsCase(gasServices(), client, settings);
 }
 
 function fromMenu(action: () => { summary: string }): void {

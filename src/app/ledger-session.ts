@@ -52,9 +52,9 @@ export class LedgerSession {
     return shortId(prefix, this.services.uuid());
   }
 
-  /** Appends a drafted row (Log ID, time and user filled in) to the in-memory ledger. */
-  append(draft: Omit<LogDraft, 'logId' | 'at' | 'by'>): LogRow {
-    return this.ledger.append({ ...draft, logId: this.newId('L'), at: this.now, by: this.user });
+  /** Appends a drafted row (time, user and a new Log ID unless given) to the in-memory ledger. */
+  append(draft: Omit<LogDraft, 'logId' | 'at' | 'by'>, logId = this.newId('L')): LogRow {
+    return this.ledger.append({ ...draft, logId, at: this.now, by: this.user });
   }
 
   /**

@@ -4,6 +4,7 @@
  */
 
 export const MENU_ITEMS: { caption: string; fn: string }[] = [
+  { caption: 'Open sidebar', fn: 'showSidebar' },
   { caption: 'Authorize ticked entries', fn: 'menuAuthorizeTicked' },
   { caption: 'Authorize selected rows', fn: 'menuAuthorizeSelection' },
   { caption: 'Check ledger', fn: 'menuCheckLedger' },

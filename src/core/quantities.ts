@@ -103,7 +103,10 @@ export function parseSignedHours(value: unknown): Parsed<number> {
 
 /** Parses a money cell (a number, or text like "85", "85.50", "1,250.00") to whole cents. */
 export function parseMoney(value: unknown): Parsed<number> {
-  const text = typeof value === 'number' ? String(value) : typeof value === 'string' ? value.trim().replace(/,/g, '') : '';
+  // Commas are dropped only as thousands separators ("1,250.00"); "85,50" is refused
+  // rather than read as 8,550.00 — a decimal comma would otherwise bill 100 times over.
+  const trimmed = typeof value === 'string' ? value.trim() : '';
+  const text = typeof value === 'number' ? String(value) : /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed;
   if (text === '') return { ok: false, reason: 'The amount is missing.' };
   if (!/^-?\d+(\.\d+)?$/.test(text) && !(typeof value === 'number' && Number.isFinite(value))) {
     return { ok: false, reason: `"${String(value)}" is not an amount.` };

@@ -18,6 +18,11 @@ export interface Services {
   formatDate(time: number, pattern: string): string;
   /** Pushes pending sheet writes before a lock is released. */
   flush(): void;
+  spreadsheetApp(): GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+  documentApp(): GoogleAppsScript.Document.DocumentApp;
+  driveApp(): GoogleAppsScript.Drive.DriveApp;
+  mailApp(): GoogleAppsScript.Mail.MailApp;
+  scriptApp(): GoogleAppsScript.Script.ScriptApp;
 }
 
 export function gasServices(): Services {
@@ -33,5 +38,10 @@ export function gasServices(): Services {
     timeZone: () => spreadsheet.getSpreadsheetTimeZone(),
     formatDate: (time, pattern) => Utilities.formatDate(new Date(time), spreadsheet.getSpreadsheetTimeZone(), pattern),
     flush: () => SpreadsheetApp.flush(),
+    spreadsheetApp: () => SpreadsheetApp,
+    documentApp: () => DocumentApp,
+    driveApp: () => DriveApp,
+    mailApp: () => MailApp,
+    scriptApp: () => ScriptApp,
   };
 }

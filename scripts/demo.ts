@@ -1,0 +1,138 @@
+/**
+ * `npm run demo`: the main job on the local emulator, no Google account needed. It loads
+ * the built dist/Code.js (the file clasp pushes) and plays two months of an agency's
+ * prepaid work: clients topped up, people logging time (some of it wrong), weekly
+ * authorizations, a refused attempt by a non-authorizer, a reversal, and balances falling
+ * below their minimums. It prints what happened and the service calls per operation, and
+ * saves the workbook to out/demo.xlsx.
+ */
+import { join } from 'node:path';
+import { startAddon, type Addon } from '../emulator/addon';
+import { pasteRows, readRows } from '../emulator/sheet-rows';
+import { AUTHORIZER, CLIENTS, EDITOR, END, entriesByWeek, INVALID_ENTRIES, PROJECT_MANAGER, START } from './demo-workbook';
+import { saveAsXlsx } from './xlsx-export';
+
+const OUT = join(__dirname, '..', 'out');
+
+interface LedgerResult {
+  done: { entryId: string }[];
+  skipped: { entryId: string; code: string; message: string }[];
+  summary: string;
+}
+
+/** Service calls per operation, from the emulator's counters. */
+class CallStats {
+  private readonly rows = new Map<string, { runs: number; data: number[]; total: number[] }>();
+  constructor(private readonly addon: Addon) {}
+
+  measure<T>(operation: string, work: () => T): T {
+    const calls = this.addon.emu.calls;
+    const data0 = calls.dataCalls();
+    const total0 = calls.total();
+    try {
+      return work();
+    } finally {
+      const row = this.rows.get(operation) ?? { runs: 0, data: [], total: [] };
+      row.runs++;
+      row.data.push(calls.dataCalls() - data0);
+      row.total.push(calls.total() - total0);
+      this.rows.set(operation, row);
+    }
+  }
+
+  print(): void {
+    console.log('\nService calls per operation (data calls = value reads/writes and row inserts/deletes):');
+    console.log(`  ${'operation'.padEnd(22)} ${'runs'.padStart(5)} ${'data calls (max)'.padStart(17)} ${'all calls (max)'.padStart(16)}`);
+    for (const [name, row] of this.rows) {
+      console.log(`  ${name.padEnd(22)} ${String(row.runs).padStart(5)} ${String(Math.max(...row.data)).padStart(17)} ${String(Math.max(...row.total)).padStart(16)}`);
+    }
+  }
+}
+
+function dateAt(day: string, hourUtc: number): number {
+  return new Date(`${day}T${String(hourUtc).padStart(2, '0')}:00:00Z`).getTime();
+}
+
+async function main(): Promise<void> {
+  const addon = startAddon({ user: AUTHORIZER, now: START, seed: 2026, timeZone: 'Europe/Brussels', spreadsheetName: 'Agency hours 2026' });
+  const { emu, server } = addon;
+  const stats = new CallStats(addon);
+  const authorized = new Set<string>();
+  const skipped = new Map<string, { code: string; message: string }>();
+  const record = (result: LedgerResult) => {
+    result.done.forEach((d) => {
+      authorized.add(d.entryId);
+      skipped.delete(d.entryId);
+    });
+    result.skipped.forEach((s) => skipped.set(s.entryId || `(row without ID ${skipped.size})`, s));
+  };
+
+  console.log('Prepaid Time demo: an agency with four prepaid clients, September-October 2026, on the local emulator.\n');
+  console.log(stats.measure('setUpSheets', () => server.setUpSheets()).summary);
+  server.saveSettings({ authorizers: [AUTHORIZER, PROJECT_MANAGER], roundingMinutes: 6 });
+  pasteRows(emu.spreadsheet, 'Credits', CLIENTS.map(({ initialHours: _ignored, ...client }) => client));
+  for (const client of CLIENTS) {
+    console.log(stats.measure('addCredits', () => server.addCredits(client.Client, client.initialHours, 'Prepaid block, September')).summary);
+  }
+
+  let week = 0;
+  for (const [monday, entries] of entriesByWeek()) {
+    week++;
+    emu.clock.set(dateAt(monday, 8));
+    const batch = week === 3 ? [...entries, ...INVALID_ENTRIES] : entries;
+    const sheet = emu.spreadsheet.getSheetByName('Time entries')!;
+    const firstRow = sheet.getLastRow() + 1;
+    pasteRows(emu.spreadsheet, 'Time entries', batch.map((e) => ({ ...e, Select: week % 2 === 0 })));
+    const friday = new Date(new Date(`${monday}T00:00:00Z`).getTime() + 4 * 86_400_000).toISOString().slice(0, 10);
+    emu.clock.set(dateAt(friday, 16));
+
+    if (week === 3) {
+      emu.setSelection('Time entries', `A${firstRow}:J${sheet.getLastRow()}`);
+      const refused = addon.as(EDITOR).authorizeSelection() as LedgerResult;
+      console.log(`Week ${week}: ${EDITOR} (not an authorizer) tried to authorize: ${refused.summary}`);
+    }
+    let result: LedgerResult;
+    if (week % 2 === 0) {
+      result = stats.measure('authorizeTicked', () => server.authorizeTicked()) as LedgerResult;
+    } else {
+      emu.setSelection('Time entries', `A${firstRow}:J${sheet.getLastRow()}`);
+      result = stats.measure('authorizeSelection', () => server.authorizeSelection()) as LedgerResult;
+    }
+    record(result);
+    console.log(`Week ${week} (${monday}): ${result.summary}`);
+
+    if (week === 5) {
+      const wrong = result.done[0].entryId;
+      const reversal = stats.measure('reverseEntries', () => server.reverseEntries([wrong], 'Logged against the wrong client'));
+      authorized.delete(wrong);
+      console.log(`Week ${week}: reversed ${wrong}: ${reversal.summary}`);
+      const again = stats.measure('authorizeEntries', () => server.authorizeEntries([wrong])) as LedgerResult;
+      record(again);
+      console.log(`Week ${week}: re-authorized ${wrong} after review: ${again.summary}`);
+      const twice = stats.measure('authorizeEntries', () => server.authorizeEntries([wrong])) as LedgerResult;
+      console.log(`Week ${week}: authorizing ${wrong} again (a double click): ${twice.summary}`);
+    }
+  }
+  emu.clock.set(END);
+
+  console.log('\nBalances (from the Prepaid log):');
+  for (const row of readRows(emu.spreadsheet, 'Credits')) {
+    const balance = Number(row['Balance (h)']);
+    const minimum = Number(row['Minimum balance (h)']);
+    const flag = balance < 0 ? '  << below zero' : balance < minimum ? '  << below minimum' : '';
+    console.log(`  ${String(row.Client).padEnd(16)} ${balance.toFixed(2).padStart(8)} h   (minimum ${minimum.toFixed(2)} h)${flag}`);
+  }
+  console.log(`\nAuthorized ${authorized.size} entries; ${skipped.size} entries were skipped:`);
+  for (const [entryId, s] of skipped) console.log(`  ${entryId} [${s.code}] ${s.message}`);
+  console.log(`\n${stats.measure('checkLedger', () => server.checkLedger()).summary}`);
+  stats.print();
+
+  const xlsx = join(OUT, 'demo.xlsx');
+  await saveAsXlsx(emu.spreadsheet, xlsx);
+  console.log(`\nThe workbook is saved to ${xlsx} (open it in LibreOffice or import it into Google Sheets).`);
+}
+
+main().catch((error) => {
+  console.error(error);
+  process.exit(1);
+});

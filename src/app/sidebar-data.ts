@@ -1,0 +1,180 @@
+/**
+ * `getSidebarData(filter)`: everything a sidebar panel shows, in one call — who the user
+ * is and whether they may authorize, the settings, every client with its balance, and the
+ * entries matching the filter with a preview of what authorizing them would deduct. The
+ * preview runs the real authorization plan on a throwaway ledger, so it shows exactly the
+ * rounding and the skip reasons the Authorize button would meet. It takes no lock: it
+ * only reads, except that rows still lacking an Entry ID get one (under the lock) so the
+ * sidebar can name them.
+ */
+import { planAuthorization } from '../core/authorize';
+import { Ledger } from '../core/ledger';
+import { authorizerRefusal } from '../core/permissions';
+import type { Settings } from '../core/settings';
+import type { BalanceChange } from '../core/types';
+import { BusyError, withDocumentLock } from '../services/document-lock';
+import type { Services } from '../services/services';
+import { durationEpochMs } from '../sheets/duration-epoch';
+import { TimeEntriesRepository } from '../sheets/time-entries.repository';
+import { selectedRows } from './authorize-entries';
+import { dayOf, isDay } from './calendar-day';
+import { LedgerSession, shortId } from './ledger-session';
+import { clientView, entryView, type ClientView, type EntryView } from './sidebar-views';
+import { getTimer, type TimerView } from './track-time';
+
+export interface SidebarFilter {
+  client?: string;
+  person?: string;
+  /** First and last day, `yyyy-MM-dd`, inclusive. */
+  from?: string;
+  to?: string;
+  /** Open entries (to authorize) or authorized ones (to reverse). Default: open. */
+  status?: 'open' | 'authorized';
+  /** All entries, those ticked in the sheet's Select column, or those on the rows selected in the sheet. */
+  source?: 'all' | 'ticked' | 'selected';
+}
+
+/** What authorizing one listed open entry would do. */
+export interface EntryPreview {
+  entryId: string;
+  /** Open: minutes authorizing would deduct after rounding (null when it would be skipped). Authorized: minutes deducted. */
+  deductMinutes: number | null;
+  /** Why it would be skipped; '' when it would go through. */
+  problem: string;
+}
+
+/** A client's line in the preview: hours to deduct after rounding and the balance before and after. */
+export interface ClientTotal extends BalanceChange {
+  entries: number;
+  rawMinutes: number;
+  deductMinutes: number;
+}
+
+export interface SidebarData {
+  user: string;
+  canAuthorize: boolean;
+  /** Why the user may not authorize (it names who can); '' when they may. */
+  permission: string;
+  settings: Settings;
+  timeZone: string;
+  /** Today in the spreadsheet's time zone, `yyyy-MM-dd`. */
+  today: string;
+  clients: ClientView[];
+  /** Everyone who has logged time, for the Person filter. */
+  people: string[];
+  filter: Required<SidebarFilter>;
+  entries: (EntryView & EntryPreview)[];
+  totals: ClientTotal[];
+  /** A sentence when the filter cannot be applied (e.g. nothing selected in the sheet); '' otherwise. */
+  notice: string;
+  timer: TimerView | null;
+}
+
+function normalizeFilter(filter: SidebarFilter | null | undefined): Required<SidebarFilter> {
+  const f = filter ?? {};
+  const text = (v: unknown) => String(v ?? '').trim();
+  const normal: Required<SidebarFilter> = {
+    client: text(f.client),
+    person: text(f.person),
+    from: text(f.from),
+    to: text(f.to),
+    status: f.status ?? 'open',
+    source: f.source ?? 'all',
+  };
+  if (normal.status !== 'open' && normal.status !== 'authorized') throw new Error(`The status filter "${normal.status}" is not open or authorized.`);
+  if (!['all', 'ticked', 'selected'].includes(normal.source)) throw new Error(`The source filter "${normal.source}" is not all, ticked or selected.`);
+  for (const key of ['from', 'to'] as const) {
+    if (normal[key] && !isDay(normal[key])) throw new Error(`The "${key}" date "${normal[key]}" is not a date written yyyy-mm-dd.`);
+  }
+  return normal;
+}
+
+/** `Time entries` read without the lock; only when some row lacks an Entry ID is it re-read under the lock to assign one. */
+function readEntries(services: Services): TimeEntriesRepository {
+  const repo = TimeEntriesRepository.read(services.spreadsheet);
+  if (repo.entries.every((e) => e.entryId)) return repo;
+  try {
+    return withDocumentLock(services, () => TimeEntriesRepository.read(services.spreadsheet, () => shortId('E', services.uuid())));
+  } catch (error) {
+    // Someone else holds the lock: show the rows as they are; the next load names them.
+    if (error instanceof BusyError) return repo;
+    throw error;
+  }
+}
+
+/** The rows the `source` filter keeps, or a sentence saying why it cannot be applied. */
+function sourceRows(services: Services, source: Required<SidebarFilter>['source']): { rows: Set<number> | null; notice: string } {
+  if (source !== 'selected') return { rows: null, notice: '' };
+  try {
+    return { rows: new Set(selectedRows(services)), notice: '' };
+  } catch (error) {
+    return { rows: new Set(), notice: (error as Error).message };
+  }
+}
+
+/** Reads the workbook once and returns what the sidebar shows for `filter`. */
+export function getSidebarData(services: Services, filter?: SidebarFilter | null): SidebarData {
+  const wanted = normalizeFilter(filter);
+  const session = new LedgerSession(services);
+  const repo = readEntries(services);
+  const epoch = durationEpochMs(services);
+  const { settings, ledger } = session;
+  const refusal = authorizerRefusal(session.user, settings.authorizers);
+  const { rows: selected, notice } = sourceRows(services, wanted.source);
+  const person = wanted.person.toLowerCase();
+
+  const views = repo.entries.map((entry) => ({ entry, view: entryView(services, entry, ledger, epoch) }));
+  const listed = views.filter(({ entry, view }) => {
+    if (view.status !== (wanted.status === 'open' ? 'Open' : 'Authorized')) return false;
+    if (wanted.client && view.client !== wanted.client) return false;
+    if (person && view.person.toLowerCase() !== person) return false;
+    if (wanted.from && (!view.date || view.date < wanted.from)) return false;
+    if (wanted.to && (!view.date || view.date > wanted.to)) return false;
+    if (wanted.source === 'ticked' && !entry.selected) return false;
+    if (selected && !selected.has(entry.row)) return false;
+    return true;
+  });
+
+  const plan = planAuthorization({
+    entryIds: wanted.status === 'open' ? listed.map(({ view }) => view.entryId) : [],
+    entries: repo.entries,
+    clients: session.credits.clients,
+    ledger: new Ledger(ledger.rows),
+    roundingMinutes: settings.roundingMinutes,
+    user: session.user,
+    now: session.now,
+    durationEpochMs: epoch,
+    newLogId: () => 'preview',
+  });
+  const deducts = new Map(plan.authorized.map((a) => [a.entryId, a]));
+  const problems = new Map(plan.skipped.map((s) => [s.entryId, s.message]));
+  const totals: ClientTotal[] = plan.balances.map((balance) => {
+    const mine = plan.authorized.filter((a) => a.client === balance.client);
+    return {
+      ...balance,
+      entries: mine.length,
+      rawMinutes: mine.reduce((sum, a) => sum + a.rawMinutes, 0),
+      deductMinutes: mine.reduce((sum, a) => sum + a.minutes, 0),
+    };
+  });
+
+  return {
+    user: session.user,
+    canAuthorize: refusal === null,
+    permission: refusal ? refusal.message : '',
+    settings,
+    timeZone: services.timeZone(),
+    today: dayOf(services, session.now),
+    clients: [...session.credits.clients.values()].map((c) => clientView(c, ledger, settings.roundingMinutes)),
+    people: [...new Set(views.map(({ view }) => view.person).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
+    filter: wanted,
+    entries: listed.map(({ view }) => ({
+      ...view,
+      deductMinutes: wanted.status === 'open' ? (deducts.get(view.entryId)?.minutes ?? null) : -(ledger.deductionOf(view.entryId)?.minutes ?? 0),
+      problem: problems.get(view.entryId) ?? '',
+    })),
+    totals,
+    notice,
+    timer: getTimer(services),
+  };
+}

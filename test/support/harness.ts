@@ -1,0 +1,73 @@
+/**
+ * What integration tests share: a fresh add-on on the emulator, set up by its owner, with
+ * builders for clients and time entries written the way a person would type them.
+ */
+import { startAddon, type Addon } from '../../emulator/addon';
+import type { EmulatorOptions } from '../../emulator/index';
+import { pasteRows, readRows } from '../../emulator/sheet-rows';
+
+export const OWNER = 'owner@agency.test';
+export const EDITOR = 'editor@agency.test';
+
+export interface ClientSpec {
+  Client: string;
+  Type?: string;
+  'Billing email'?: string;
+  'Hourly rate'?: unknown;
+  Currency?: string;
+  'Minimum balance (h)'?: unknown;
+  'Top-up (h)'?: unknown;
+  'Auto-invoice'?: unknown;
+  'Rounding (min)'?: unknown;
+}
+
+export interface EntrySpec {
+  'Entry ID'?: string;
+  Date?: unknown;
+  Client: string;
+  Person?: string;
+  Description?: string;
+  Hours: unknown;
+  Select?: boolean;
+}
+
+/** A set-up workbook (Set up sheets run by OWNER, who becomes the authorizer). */
+export function addonWithSheets(opts: EmulatorOptions = {}): Addon {
+  const addon = startAddon({ user: OWNER, now: Date.UTC(2026, 0, 5, 9), seed: 7, ...opts });
+  addon.server.setUpSheets();
+  return addon;
+}
+
+export function addClients(addon: Addon, clients: ClientSpec[]): void {
+  pasteRows(addon.emu.spreadsheet, 'Credits', clients.map((c) => ({ Type: 'Company', Currency: 'EUR', 'Hourly rate': 90, ...c })));
+}
+
+export function addEntries(addon: Addon, entries: EntrySpec[]): void {
+  pasteRows(addon.emu.spreadsheet, 'Time entries', entries.map((e) => ({ Date: '2026-01-05', Person: 'Ann', Description: 'Work', ...e })));
+}
+
+export function rows(addon: Addon, sheet: string): Record<string, unknown>[] {
+  return readRows(addon.emu.spreadsheet, sheet);
+}
+
+/** Balance (h) per client as written in Credits. */
+export function balances(addon: Addon): Record<string, unknown> {
+  return Object.fromEntries(rows(addon, 'Credits').map((r) => [r.Client, r['Balance (h)']]));
+}
+
+/** A workbook with two clients topped up and a few open entries. */
+export function standardWorkbook(opts: EmulatorOptions = {}): Addon {
+  const addon = addonWithSheets(opts);
+  addClients(addon, [
+    { Client: 'Acme', 'Minimum balance (h)': 5, 'Top-up (h)': 20 },
+    { Client: 'Acme Labs', 'Minimum balance (h)': 2, 'Top-up (h)': 10 },
+  ]);
+  addon.server.addCredits('Acme', 10, 'Initial block');
+  addon.server.addCredits('Acme Labs', 4, 'Initial block');
+  addEntries(addon, [
+    { 'Entry ID': 'E-1', Client: 'Acme', Hours: '1:30', Description: 'Kick-off' },
+    { 'Entry ID': 'E-2', Client: 'Acme', Hours: 2 },
+    { 'Entry ID': 'E-3', Client: 'Acme Labs', Hours: '45m' },
+  ]);
+  return addon;
+}
