@@ -60,7 +60,7 @@ export function addChainableNoOps(cls: { prototype: object }, names: readonly st
 export function addConstantGetters(cls: { prototype: object }, answers: Record<string, unknown>): void {
   for (const [name, answer] of Object.entries(answers)) {
     Object.defineProperty(cls.prototype, name, {
-      value: () => answer,
+      value: () => (Array.isArray(answer) ? [...answer] : answer),
       writable: true,
       configurable: true,
     });

@@ -1,14 +1,17 @@
 /**
- * The shared state of one emulator: clock, current user, execution stack, call log, faults and ids.
+ * The shared state of one emulator: clock, current user, execution stack, call log, faults, ids,
+ * the Drive store and what the UI and mail services recorded.
  *
  * Every emulated object routes its public method calls through `invoke`, which counts the call,
  * applies faults and classifies writes. Calls made while another emulated call is running are
  * internal (the emulator talking to itself) and are neither counted nor checked.
  */
 import { CallLog } from './call-log';
+import { DriveStore } from './drive-store';
 import { makeDateClass } from './emulated-date';
 import { Faults, ScriptStopped } from './faults';
 import { IdSource } from './random';
+import { newUiRecords, type SentMail, type UiRecords } from './records';
 
 /** One Apps Script execution (or the ambient one that exists outside any execution()). */
 export interface Frame {
@@ -39,6 +42,13 @@ export class Runtime {
   readonly scriptTimeZone: string;
   /** The Date constructor of the emulated clock (also globals.Date). */
   readonly Date: DateConstructor;
+  /** Every Drive item (the active spreadsheet included). */
+  readonly drive: DriveStore;
+  readonly ui: UiRecords = newUiRecords();
+  readonly mail: SentMail[] = [];
+  /** Logger.log and console output. */
+  readonly logs: string[] = [];
+  mailQuota = 100;
   /** Id of the spreadsheet SpreadsheetApp.getActive() returns. */
   activeSpreadsheetId = '';
   readonly clock: { now(): number; set(t: Date | number): void; advance(ms: number): void };
@@ -56,6 +66,7 @@ export class Runtime {
     this.ids = new IdSource(opts.seed);
     this.ambient = { id: 0, user: opts.user, halted: false, trigger: false };
     this.Date = makeDateClass(() => this.nowMs);
+    this.drive = new DriveStore(this.ids, () => this.nowMs, opts.user);
     this.clock = {
       now: () => this.nowMs,
       set: (t) => {

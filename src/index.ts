@@ -3,8 +3,11 @@
  * `google.script.run`. Each builds the Apps Script services and calls a use case; the
  * build turns every export here into a top-level `function` declaration in dist/Code.js.
  */
+import { archiveBefore as archiveBeforeCase } from './app/archive';
 import { authorizeEntries as authorizeEntriesCase, authorizeSelection as authorizeSelectionCase, authorizeTicked as authorizeTickedCase } from './app/authorize-entries';
 import { checkLedger as checkLedgerCase } from './app/check-ledger';
+import { exportPrepaidLog as exportPrepaidLogCase, shareClientLog as shareClientLogCase, unshareClientLog as unshareClientLogCase, type ExportOptions } from './app/client-log';
+import { exportPrepaidLogFromMenu } from './app/client-log-menu';
 import { addCredits as addCreditsCase, adjustCredits as adjustCreditsCase } from './app/credits';
 import { buildMenu, reportToUser } from './app/menu';
 import { reverseEntries as reverseEntriesCase } from './app/reverse-entries';
@@ -61,6 +64,11 @@ export function saveSettings(settings: Record<string, unknown>) {
   return saveSettingsCase(gasServices(), settings);
 }
 
+/** Moves authorized entries and log rows from before `date` (yyyy-mm-dd) to the yearly archive. */
+export function archiveBefore(date: string) {
+  return archiveBeforeCase(gasServices(), date);
+}
+
 export function checkLedger() {
   return checkLedgerCase(gasServices());
 }
@@ -98,6 +106,25 @@ export function getTimer() {
 /** Saves a client's thresholds and billing settings in Credits (authorizers only). */
 export function saveClientSettings(client: string, settings: ClientSettingsInput) {
   return saveClientSettingsCase(gasServices(), client, settings);
+}
+
+/** Creates or refreshes the client's own prepaid log spreadsheet and returns its URL (authorizers only). */
+export function exportPrepaidLog(client: string, options?: ExportOptions) {
+  return exportPrepaidLogCase(gasServices(), client, options);
+}
+
+/** Shares the client's prepaid log file view-only with one email (authorizers only). */
+export function shareClientLog(client: string, email: string) {
+  return shareClientLogCase(gasServices(), client, email);
+}
+
+/** Takes back a share of the client's prepaid log file (authorizers only). */
+export function unshareClientLog(client: string, email: string) {
+  return unshareClientLogCase(gasServices(), client, email);
+}
+
+export function menuExportPrepaidLog(): void {
+  exportPrepaidLogFromMenu(gasServices(), SpreadsheetApp.getUi());
 }
 
 function fromMenu(action: () => { summary: string }): void {

@@ -7,6 +7,7 @@ export const MENU_ITEMS: { caption: string; fn: string }[] = [
   { caption: 'Open sidebar', fn: 'showSidebar' },
   { caption: 'Authorize ticked entries', fn: 'menuAuthorizeTicked' },
   { caption: 'Authorize selected rows', fn: 'menuAuthorizeSelection' },
+  { caption: 'Export prepaid log…', fn: 'menuExportPrepaidLog' },
   { caption: 'Check ledger', fn: 'menuCheckLedger' },
   { caption: 'Set up sheets', fn: 'menuSetUpSheets' },
 ];

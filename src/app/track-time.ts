@@ -51,6 +51,8 @@ export interface TimerView {
   client: string;
   description: string;
   startedAt: string;
+  /** The start as a person reads it in the spreadsheet's time zone: "2026-01-05 09:30". */
+  started: string;
   /** The server's clock when this was read, so the sidebar can count on from it. */
   now: string;
   elapsedMinutes: number;
@@ -150,11 +152,12 @@ function elapsedMinutes(timer: StoredTimer, now: number): number {
   return Math.floor(Math.max(0, now - timer.startedAt) / 60_000);
 }
 
-function timerView(timer: StoredTimer, now: number): TimerView {
+function timerView(services: Services, timer: StoredTimer, now: number): TimerView {
   return {
     client: timer.client,
     description: timer.description,
     startedAt: new Date(timer.startedAt).toISOString(),
+    started: services.formatDate(timer.startedAt, 'yyyy-MM-dd HH:mm'),
     now: new Date(now).toISOString(),
     elapsedMinutes: elapsedMinutes(timer, now),
   };
@@ -183,7 +186,7 @@ function stopRunning(services: Services, timer: StoredTimer): LoggedEntry {
 /** The signed-in user's running timer, or null. */
 export function getTimer(services: Services): TimerView | null {
   const timer = readTimer(services);
-  return timer ? timerView(timer, services.now()) : null;
+  return timer ? timerView(services, timer, services.now()) : null;
 }
 
 /** Starts the user's timer; a timer already running is stopped and logged first. */
@@ -198,7 +201,7 @@ export function startTimer(services: Services, client: string, description: stri
     const timer: StoredTimer = { client: name, description: text(description), startedAt: services.now() };
     services.userProperties().setProperty(TIMER_KEY, JSON.stringify(timer));
     const started = `Timer started for ${name}.`;
-    return { ok: true, timer: timerView(timer, timer.startedAt), stopped, summary: stopped ? `${loggedSummary(stopped)} ${started}` : started };
+    return { ok: true, timer: timerView(services, timer, timer.startedAt), stopped, summary: stopped ? `${loggedSummary(stopped)} ${started}` : started };
   });
 }
 

@@ -23,6 +23,8 @@ export interface Settings {
   clientLogShowDescriptions: boolean;
   /** Clients whose shared log may be opened by anyone with the link. */
   linkSharingClients: string[];
+  /** Yearly archive spreadsheets written by archiveBefore: year -> spreadsheet ID. */
+  archives: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -37,6 +39,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clientLogPerson: 'name',
   clientLogShowDescriptions: true,
   linkSharingClients: [],
+  archives: {},
 };
 
 type Validator<T> = (value: unknown) => { ok: true; value: T } | { ok: false; reason: string };
@@ -77,6 +80,10 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
   clientLogPerson: oneOf('name', 'email', 'hidden'),
   clientLogShowDescriptions: bool,
   linkSharingClients: stringList,
+  archives: (v) =>
+    v && typeof v === 'object' && !Array.isArray(v) && Object.entries(v).every(([k, id]) => /^\d{4}$/.test(k) && typeof id === 'string')
+      ? { ok: true, value: { ...(v as Record<string, string>) } }
+      : { ok: false, reason: 'must map years to spreadsheet IDs' },
 };
 
 export class SettingsError extends Error {
@@ -88,7 +95,8 @@ export class SettingsError extends Error {
 
 /** Reads stored settings over the defaults, ignoring stored values that no longer validate. */
 export function parseStoredSettings(json: string | null): Settings {
-  const settings: Settings = { ...DEFAULT_SETTINGS };
+  // Fresh lists, so a caller that changes the result cannot change the defaults.
+  const settings: Settings = JSON.parse(JSON.stringify(DEFAULT_SETTINGS)) as Settings;
   if (!json) return settings;
   let stored: Record<string, unknown> = {};
   try {
@@ -96,6 +104,7 @@ export function parseStoredSettings(json: string | null): Settings {
   } catch {
     return settings;
   }
+  if (!stored || typeof stored !== 'object') return settings; // "null", "42": nothing to read
   for (const key of Object.keys(VALIDATORS) as (keyof Settings)[]) {
     if (!(key in stored)) continue;
     const result = VALIDATORS[key](stored[key]);
@@ -107,9 +116,10 @@ export function parseStoredSettings(json: string | null): Settings {
 /** Merges a partial change into settings; unknown keys or invalid values refuse the whole change. */
 export function mergeSettings(current: Settings, change: Record<string, unknown>): Settings {
   const next: Record<string, unknown> = { ...current };
-  const problems: Record<string, string> = {};
+  const problems: Record<string, string> = Object.create(null); // so a "__proto__" key is recorded too
   for (const [key, value] of Object.entries(change ?? {})) {
-    const validate = (VALIDATORS as Record<string, Validator<unknown>>)[key];
+    // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
+    const validate = Object.prototype.hasOwnProperty.call(VALIDATORS, key) ? (VALIDATORS as Record<string, Validator<unknown>>)[key] : undefined;
     if (!validate) {
       problems[key] = 'is not a setting';
       continue;

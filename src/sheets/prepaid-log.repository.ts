@@ -51,6 +51,12 @@ export class PrepaidLogRepository {
     return new PrepaidLogRepository(SheetTable.read(spreadsheet, PREPAID_LOG));
   }
 
+  /** Replaces the whole log in one block (archiving re-seals what stays). */
+  rewrite(rows: readonly LogRow[]): void {
+    this.table.rewrite(rows.map(toRecord));
+    this.rows.splice(0, this.rows.length, ...rows);
+  }
+
   /** Appends rows in one block; user text is written so it stays text. */
   append(rows: readonly LogRow[]): void {
     this.table.append(rows.map(toRecord));

@@ -87,6 +87,12 @@ export const INVOICES: SheetSchema = {
     { header: 'Status', required: true },
     { header: 'Document', required: true },
     { header: 'PDF', required: true },
+    // Added by automatic invoicing: what a resumed run needs to finish an invoice exactly once.
+    { header: 'Emailed', required: true },
+    { header: 'Crossing', required: true },
+    { header: 'Log through', required: true },
+    { header: 'Doc ID', required: true },
+    { header: 'PDF ID', required: true },
   ],
 };
 

@@ -33,6 +33,8 @@ export class SheetTable {
     readonly schema: SheetSchema,
     readonly sheet: Sheet,
     private readonly columns: Map<string, number>,
+    /** The header row as read, for copying this sheet's layout elsewhere. */
+    readonly headerRow: unknown[],
     readonly width: number,
     /** Data rows below the header, blank rows included so indexes match sheet rows. */
     readonly rows: unknown[][],
@@ -57,7 +59,7 @@ export class SheetTable {
     if (missing.length) {
       throw new SchemaError(`The "${schema.name}" sheet has no ${missing.join(', ')} column. Restore the header in row 1, or run Set up sheets to add it.`);
     }
-    return new SheetTable(schema, sheet, columns, Math.max(headers.length, 1), values.slice(1));
+    return new SheetTable(schema, sheet, columns, headers, Math.max(headers.length, 1), values.slice(1));
   }
 
   has(header: string): boolean {
@@ -114,20 +116,48 @@ export class SheetTable {
   }
 
   /**
+   * Replaces all data rows with `records` in one setValues, blanking rows the new content
+   * no longer reaches, so a stop can never leave old and new rows side by side.
+   */
+  rewrite(records: readonly Record<string, unknown>[]): void {
+    const height = Math.max(records.length, this.rows.length);
+    if (height === 0) return;
+    const block = Array.from({ length: height }, (_, i) => (i < records.length ? this.toRow(records[i]) : new Array(this.width).fill('')));
+    this.sheet.getRange(2, 1, height, this.width).setValues(block);
+    this.rows.splice(0, this.rows.length, ...block.slice(0, records.length));
+  }
+
+  /** Deletes data rows by index, one call per contiguous run, from the bottom up. */
+  deleteRows(indexes: readonly number[]): void {
+    const sorted = [...new Set(indexes)].sort((a, b) => b - a);
+    let i = 0;
+    while (i < sorted.length) {
+      let j = i;
+      while (j + 1 < sorted.length && sorted[j + 1] === sorted[j] - 1) j++;
+      const top = sorted[j];
+      this.sheet.deleteRows(this.rowNumber(top), i === j ? 1 : j - i + 1);
+      this.rows.splice(top, j - i + 1);
+      i = j + 1;
+    }
+  }
+
+  private toRow(record: Record<string, unknown>): unknown[] {
+    const row: unknown[] = new Array(this.width).fill('');
+    for (const [header, value] of Object.entries(record)) {
+      const column = this.columns.get(normalizeHeader(header));
+      if (column !== undefined) row[column] = value;
+    }
+    return row;
+  }
+
+  /**
    * Appends records (header -> value) below the last row in one setValues, growing the
    * sheet first when the block would pass its last row. Columns the record does not
    * name, including users' own, are left empty.
    */
   append(records: readonly Record<string, unknown>[]): void {
     if (records.length === 0) return;
-    const block = records.map((record) => {
-      const row: unknown[] = new Array(this.width).fill('');
-      for (const [header, value] of Object.entries(record)) {
-        const column = this.columns.get(normalizeHeader(header));
-        if (column !== undefined) row[column] = value;
-      }
-      return row;
-    });
+    const block = records.map((record) => this.toRow(record));
     const startRow = this.sheet.getLastRow() + 1;
     const needed = startRow + block.length - 1 - this.sheet.getMaxRows();
     if (needed > 0) this.sheet.insertRowsAfter(this.sheet.getMaxRows(), needed);

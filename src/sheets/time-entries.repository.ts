@@ -94,6 +94,27 @@ export class TimeEntriesRepository {
     return updates.length;
   }
 
+  /** Sheet data-row indexes of these entries (for copying or deleting whole rows). */
+  indexesOf(entries: readonly TimeEntry[]): number[] {
+    return entries.map((e) => this.index(e));
+  }
+
+  /** Deletes these entries' rows, one call per contiguous run. */
+  delete(entries: readonly TimeEntry[]): void {
+    const deleted = this.indexesOf(entries).sort((a, b) => a - b);
+    this.table.deleteRows(deleted);
+    const gone = new Set(entries.map((e) => e.row));
+    const kept = this.entries.filter((e) => !gone.has(e.row));
+    const oldIndexes = kept.map((e) => this.index(e));
+    this.indexByRow.clear();
+    kept.forEach((entry, k) => {
+      const shifted = oldIndexes[k] - deleted.filter((d) => d < oldIndexes[k]).length;
+      entry.row = this.table.rowNumber(shifted);
+      this.indexByRow.set(entry.row, shifted);
+    });
+    this.entries.splice(0, this.entries.length, ...kept);
+  }
+
   /** Appends new entries in one block. */
   append(entries: readonly Omit<TimeEntry, 'row'>[]): void {
     this.table.append(

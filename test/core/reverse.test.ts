@@ -109,7 +109,7 @@ describe('planReversal', () => {
     expect(() => verifyAppend(ledger.rows, ledger.appended)).not.toThrow();
   });
 
-  it('reverses what was deducted even if the entry’s hours were edited since', () => {
+  it('reverses the minutes the log deducted, without reading the entry', () => {
     // The reversal reads the log, not the entry, so an edited entry cannot unbalance it.
     const ledger = authorizedLedger();
     const { reversed } = reverse(ledger, ['E-3']);

@@ -1,0 +1,158 @@
+/**
+ * Embedded charts as recorded objects: Sheet.newChart() builder, EmbeddedChart, and the `Charts`
+ * global with its ChartType enum. Nothing is drawn; tests inspect type, ranges, position and options.
+ */
+import { GasObject } from '../instrument';
+import type { Runtime } from '../runtime';
+import type { ChartModel } from './model';
+
+const CHART_TYPES = [
+  'AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'RADAR', 'LINE', 'ORG',
+  'PIE', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP', 'WATERFALL',
+];
+
+const enumOf = (names: string[]): Readonly<Record<string, string>> => Object.freeze(Object.fromEntries(names.map((n) => [n, n])));
+
+export const ChartType = enumOf(CHART_TYPES);
+
+/** The `Charts` global (only its enums are needed by embedded charts). */
+export function createChartsGlobal(): Record<string, unknown> {
+  return {
+    ChartType,
+    ChartHiddenDimensionStrategy: enumOf(['IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH']),
+    ChartMergeStrategy: enumOf(['MERGE_COLUMNS', 'MERGE_ROWS']),
+    Position: enumOf(['TOP', 'RIGHT', 'BOTTOM', 'NONE']),
+    LegendPosition: enumOf(['TOP', 'RIGHT', 'BOTTOM', 'NONE', 'LEFT', 'IN']),
+  };
+}
+
+function copyModel(model: ChartModel): ChartModel {
+  return { ...model, ranges: [...model.ranges], position: { ...model.position }, options: { ...model.options } };
+}
+
+/** Sheet.newChart() / EmbeddedChart.modify(). */
+export class EmbeddedChartBuilder extends GasObject {
+  private readonly draft: ChartModel;
+
+  constructor(rt: Runtime, from: ChartModel | null) {
+    super(rt, 'EmbeddedChartBuilder');
+    this.draft = from
+      ? copyModel(from)
+      : { id: rt.ids.int(), type: ChartType.COLUMN, ranges: [], position: { row: 1, column: 1, offsetX: 0, offsetY: 0 }, options: {} };
+  }
+
+  setChartType(type: string): EmbeddedChartBuilder {
+    if (!CHART_TYPES.includes(String(type))) throw new Error(`Invalid argument: type (${String(type)})`);
+    this.draft.type = String(type);
+    return this;
+  }
+
+  getChartType(): string {
+    return this.draft.type;
+  }
+
+  addRange(range: unknown): EmbeddedChartBuilder {
+    this.draft.ranges.push(range);
+    return this;
+  }
+
+  removeRange(range: unknown): EmbeddedChartBuilder {
+    this.draft.ranges = this.draft.ranges.filter((r) => r !== range);
+    return this;
+  }
+
+  clearRanges(): EmbeddedChartBuilder {
+    this.draft.ranges = [];
+    return this;
+  }
+
+  getRanges(): unknown[] {
+    return [...this.draft.ranges];
+  }
+
+  setPosition(anchorRow: number, anchorColumn: number, offsetX: number, offsetY: number): EmbeddedChartBuilder {
+    this.draft.position = { row: anchorRow, column: anchorColumn, offsetX, offsetY };
+    return this;
+  }
+
+  setOption(option: string, value: unknown): EmbeddedChartBuilder {
+    this.draft.options[option] = value;
+    return this;
+  }
+
+  setNumHeaders(headers: number): EmbeddedChartBuilder {
+    return this.setOption('numHeaders', headers);
+  }
+
+  setMergeStrategy(strategy: string): EmbeddedChartBuilder {
+    return this.setOption('mergeStrategy', strategy);
+  }
+
+  setHiddenDimensionStrategy(strategy: string): EmbeddedChartBuilder {
+    return this.setOption('hiddenDimensionStrategy', strategy);
+  }
+
+  setTransposeRowsAndColumns(transpose: boolean): EmbeddedChartBuilder {
+    return this.setOption('transposeRowsAndColumns', transpose);
+  }
+
+  build(): EmbeddedChart {
+    return new EmbeddedChart(this.rt, copyModel(this.draft));
+  }
+}
+
+for (const type of CHART_TYPES) {
+  const method = `as${type
+    .toLowerCase()
+    .split('_')
+    .map((w) => w[0].toUpperCase() + w.slice(1))
+    .join('')}Chart`;
+  Object.defineProperty(EmbeddedChartBuilder.prototype, method, {
+    value(this: EmbeddedChartBuilder) {
+      return this.setChartType(type);
+    },
+    writable: true,
+    configurable: true,
+  });
+}
+
+export class EmbeddedChart extends GasObject {
+  constructor(rt: Runtime, private readonly model: ChartModel) {
+    super(rt, 'EmbeddedChart');
+  }
+
+  /** A copy of the chart's state, as stored by Sheet.insertChart/updateChart. */
+  _snapshot(): ChartModel {
+    return copyModel(this.model);
+  }
+
+  getChartId(): number {
+    return this.model.id;
+  }
+
+  getId(): string {
+    return `u${this.model.id}`;
+  }
+
+  getType(): string {
+    return this.model.type;
+  }
+
+  getRanges(): unknown[] {
+    return [...this.model.ranges];
+  }
+
+  getOptions(): { get(option: string): unknown } {
+    const options = { ...this.model.options };
+    return { get: (option: string) => options[option] ?? null };
+  }
+
+  getContainerInfo(): { getAnchorRow(): number; getAnchorColumn(): number; getOffsetX(): number; getOffsetY(): number } {
+    const p = { ...this.model.position };
+    return { getAnchorRow: () => p.row, getAnchorColumn: () => p.column, getOffsetX: () => p.offsetX, getOffsetY: () => p.offsetY };
+  }
+
+  modify(): EmbeddedChartBuilder {
+    return new EmbeddedChartBuilder(this.rt, this.model);
+  }
+}

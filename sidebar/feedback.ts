@@ -1,0 +1,70 @@
+/**
+ * Feedback around server calls. An action runs one at a time: while it is out, the
+ * clicked button shows a spinner, every other button is disabled and a bar runs at the
+ * top, so a second click cannot send it twice. A failure is shown in words in the
+ * panel's message area and the panel stays usable.
+ */
+import { append, fill, h } from './dom';
+
+type Kind = 'notice' | 'error' | 'success';
+
+let acting = false;
+let loads = 0;
+
+function progress(): void {
+  const bar = document.getElementById('progress');
+  if (bar) bar.hidden = !acting && loads === 0;
+  document.body.setAttribute('aria-busy', String(acting || loads > 0));
+}
+
+/** Shows a message (text, or text and a list) in a message area; empty text clears it. */
+export function say(area: HTMLElement, kind: Kind, text: string, items: readonly (string | Node)[] = []): void {
+  area.className = `message ${kind}`;
+  fill(area);
+  if (!text && items.length === 0) return;
+  append(area, text);
+  if (items.length) append(area, h('ul', {}, ...items.map((item) => h('li', {}, item))));
+}
+
+/** True while an action is out; forms check it before sending. */
+export function isActing(): boolean {
+  return acting;
+}
+
+/**
+ * Runs an action started by `button`. Returns the result, or undefined when another
+ * action was already running or this one failed (the failure is shown in `area`).
+ */
+export async function act<T>(button: HTMLButtonElement, area: HTMLElement, work: () => Promise<T>): Promise<T | undefined> {
+  if (acting) return undefined;
+  acting = true;
+  const buttons = [...document.querySelectorAll<HTMLButtonElement>('button:not([role="tab"])')].filter((b) => !b.disabled);
+  buttons.forEach((b) => (b.disabled = true));
+  button.classList.add('busy');
+  button.setAttribute('aria-busy', 'true');
+  progress();
+  try {
+    return await work();
+  } catch (error) {
+    say(area, 'error', (error as Error).message);
+    return undefined;
+  } finally {
+    acting = false;
+    buttons.forEach((b) => (b.disabled = false));
+    button.classList.remove('busy');
+    button.removeAttribute('aria-busy');
+    progress();
+  }
+}
+
+/** Runs a read (no button involved): the bar shows while it is out. */
+export async function loading<T>(work: () => Promise<T>): Promise<T> {
+  loads += 1;
+  progress();
+  try {
+    return await work();
+  } finally {
+    loads -= 1;
+    progress();
+  }
+}

@@ -1,0 +1,70 @@
+/**
+ * The Settings panel: the authorizers, the rounding rule and the invoice settings. Every
+ * user can read them; only authorizers can change them (the server refuses anyone else,
+ * and a change that would leave no authorizer).
+ */
+import { byId, value } from './dom';
+import { act, say } from './feedback';
+import { call } from './server';
+import { onData, reload, type SidebarData } from './state';
+
+type Settings = SidebarData['settings'];
+
+const TEXT_KEYS = ['invoicePattern', 'invoiceTemplateId', 'invoiceFolderId', 'creditOn'] as const;
+const FLAG_KEYS = ['emailInvoices', 'invoiceAfterAuthorization'] as const;
+
+const form = () => byId<HTMLFormElement>('settings-form');
+const message = () => byId('settings-message');
+const input = (name: string) => form().elements.namedItem(name) as HTMLInputElement;
+
+/** The form's values as a settings change (the server validates them). */
+function change(): Partial<Settings> {
+  const f = form();
+  const settings: Partial<Settings> = {
+    authorizers: value(f, 'authorizers').split(/[\s,;]+/).filter(Boolean),
+    roundingMinutes: Number(value(f, 'roundingMinutes')) as Settings['roundingMinutes'],
+    invoicePattern: value(f, 'invoicePattern'),
+    invoiceTemplateId: value(f, 'invoiceTemplateId'),
+    invoiceFolderId: value(f, 'invoiceFolderId'),
+    creditOn: value(f, 'creditOn') as Settings['creditOn'],
+  };
+  for (const key of FLAG_KEYS) settings[key] = input(key).checked;
+  return settings;
+}
+
+function show(settings: Settings): void {
+  input('authorizers').value = settings.authorizers.join('\n');
+  input('roundingMinutes').value = String(settings.roundingMinutes);
+  for (const key of TEXT_KEYS) input(key).value = settings[key];
+  for (const key of FLAG_KEYS) input(key).checked = settings[key];
+}
+
+let shown = '';
+
+function render(d: SidebarData): void {
+  // Redraw only when the stored settings changed, so a half-edited form survives a reload of the entries.
+  const json = JSON.stringify(d.settings);
+  if (json !== shown) show(d.settings);
+  shown = json;
+  byId<HTMLFieldSetElement>('settings-fields').disabled = !d.canAuthorize;
+  const whoCan = byId('settings-who-can');
+  whoCan.hidden = d.canAuthorize;
+  whoCan.textContent = d.canAuthorize ? '' : d.permission;
+}
+
+export function initSettingsPanel(): void {
+  form().addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const settings = change();
+    const saved = await act(byId<HTMLButtonElement>('save-settings'), message(), async () => {
+      const answer = await call('saveSettings', settings);
+      await reload();
+      return answer;
+    });
+    if (saved) {
+      show(saved);
+      say(message(), 'success', 'Settings saved.');
+    }
+  });
+  onData(render);
+}

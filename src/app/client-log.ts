@@ -1,0 +1,345 @@
+/**
+ * The prepaid log a client reads, as their own spreadsheet: export it (created the first
+ * time, found by the ID recorded in document properties every time after), share it
+ * view-only with one email at a time, take a share back, and refresh it after every
+ * ledger change and from the hourly trigger. Exporting and sharing are for authorizers;
+ * the file never holds anything but this client's rows, and its link sharing stays off
+ * unless Settings turn it on for this client.
+ */
+import { buildClientReport, type ClientLogView, type ClientReport, type Period } from '../core/client-report';
+import { requireAuthorizer } from '../core/permissions';
+import { formatHours } from '../core/quantities';
+import type { Settings } from '../core/settings';
+import type { Client, LogRow } from '../core/types';
+import { type ClientLogRecord, EMPTY_RECORD, loadAllClientLogs, loadClientLog, storeClientLog } from '../services/client-log.store';
+import { withDocumentLock } from '../services/document-lock';
+import type { Services } from '../services/services';
+import { loadSettings } from '../services/settings.store';
+import { cellString } from '../sheets/cell-text';
+import { clientLogCsv, clientLogTitle, writeClientLogFile, type SummaryFacts } from '../sheets/client-log-file';
+import { CreditsRepository } from '../sheets/credits.repository';
+import { InvoicesRepository } from '../sheets/invoices.repository';
+import { PrepaidLogRepository } from '../sheets/prepaid-log.repository';
+import { INVOICES } from '../sheets/schema';
+import { isDay, startOfDay } from './calendar-day';
+import { shortId } from './ledger-session';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+/** Options of {@link exportPrepaidLog}. Days are `yyyy-MM-dd` in the workbook's time zone, both inclusive. */
+export interface ExportOptions {
+  from?: string;
+  to?: string;
+  /** Also save a PDF of the report next to the file. */
+  pdf?: boolean;
+  /** Also return the log tab as CSV text. */
+  csv?: boolean;
+}
+
+/** What export, share and unshare return (JSON-safe). */
+export interface ClientLogResult {
+  client: string;
+  url: string;
+  /** True when this call created the file. */
+  created: boolean;
+  from: string;
+  to: string;
+  /** Rows on the log tab (the opening balance included). */
+  rows: number;
+  balanceMinutes: number;
+  /** The forecast as the client reads it. */
+  forecast: string;
+  sharedWith: string[];
+  linkSharing: boolean;
+  pdfUrl?: string;
+  csv?: string;
+  summary: string;
+}
+
+/** How one client's file fared in a refresh. */
+export interface ClientLogRefresh {
+  client: string;
+  ok: boolean;
+  url?: string;
+  error?: string;
+}
+
+/** What every operation reads once, under the lock. */
+interface Context {
+  services: Services;
+  settings: Settings;
+  credits: CreditsRepository;
+  log: readonly LogRow[];
+  openInvoices: Map<string, string>;
+}
+
+/** The newest unpaid (Pending or Open) invoice number per client; none when there is no Invoices sheet. */
+function openTopUpInvoices(spreadsheet: Spreadsheet): Map<string, string> {
+  const open = new Map<string, string>();
+  if (!spreadsheet.getSheetByName(INVOICES.name)) return open;
+  for (const row of InvoicesRepository.read(spreadsheet).rows) if (row.status === 'Pending' || row.status === 'Open') open.set(row.client, row.invoiceNo);
+  return open;
+}
+
+function readContext(services: Services): Context {
+  return {
+    services,
+    settings: loadSettings(services),
+    credits: CreditsRepository.read(services.spreadsheet),
+    log: PrepaidLogRepository.read(services.spreadsheet).rows,
+    openInvoices: openTopUpInvoices(services.spreadsheet),
+  };
+}
+
+function viewOf(settings: Settings): ClientLogView {
+  return { person: settings.clientLogPerson, showDescriptions: settings.clientLogShowDescriptions };
+}
+
+function facts(ctx: Context, client: string): SummaryFacts {
+  return { openInvoice: ctx.openInvoices.get(client) ?? null, format: (time, pattern) => ctx.services.formatDate(time, pattern) };
+}
+
+function requireEmail(email: unknown): string {
+  const address = String(email ?? '').trim().toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw new Error(`"${String(email ?? '')}" is not an email address. Enter the client's email, like name@client.com.`);
+  return address;
+}
+
+function hasUser(users: GoogleAppsScript.Base.User[], email: string): boolean {
+  return users.some((u) => u.getEmail().toLowerCase() === email);
+}
+
+function requireDay(value: unknown, which: string): string {
+  const text = String(value ?? '').trim();
+  if (text && !isDay(text)) throw new Error(`The "${which}" date "${text}" is not a date written yyyy-mm-dd.`);
+  return text;
+}
+
+/** The next calendar day of a yyyy-MM-dd day. */
+function nextDay(day: string): string {
+  const [y, m, d] = day.split('-').map(Number);
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
+
+function periodOf(services: Services, record: ClientLogRecord): Period {
+  return { from: record.from ? startOfDay(services, record.from) : null, to: record.to ? startOfDay(services, nextDay(record.to)) : null };
+}
+
+function forecastSentence(report: ClientReport, ctx: Context): string {
+  const f = report.forecast;
+  return f.status === 'date' && f.date !== null ? `credits run out around ${ctx.services.formatDate(f.date, 'yyyy-MM-dd')}` : f.method;
+}
+
+function tryOpen(services: Services, fileId: string): Spreadsheet | null {
+  try {
+    if (services.driveApp().getFileById(fileId).isTrashed()) return null;
+    return services.spreadsheetApp().openById(fileId);
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Creates the client's file, crash-safely: the record first gets a pending token, the file
+ * is created under a temporary name ending with it, and its ID is recorded at once. A run
+ * stopped between those steps finds the file by that name instead of making a second one.
+ */
+function createFile(services: Services, client: string, record: ClientLogRecord): { spreadsheet: Spreadsheet; record: ClientLogRecord } {
+  let next = record;
+  if (!next.pending) {
+    next = { ...next, fileId: '', pending: shortId('F', services.uuid()), shares: [] };
+    storeClientLog(services, client, next);
+  }
+  const temporaryName = `${clientLogTitle(client)} (being created ${next.pending})`;
+  const found = services.driveApp().getFilesByName(temporaryName);
+  const spreadsheet = found.hasNext() ? services.spreadsheetApp().openById(found.next().getId()) : services.spreadsheetApp().create(temporaryName);
+  next = { ...next, fileId: spreadsheet.getId(), pending: '' };
+  storeClientLog(services, client, next);
+  return { spreadsheet, record: next };
+}
+
+/** The client's file, created when the record has none or it can no longer be opened; named and zoned like the workbook. */
+function openOrCreate(services: Services, client: string, record: ClientLogRecord): { spreadsheet: Spreadsheet; record: ClientLogRecord; created: boolean } {
+  const existing = record.fileId ? tryOpen(services, record.fileId) : null;
+  const opened = existing ? { spreadsheet: existing, record, created: false } : { ...createFile(services, client, record), created: true };
+  const title = clientLogTitle(client);
+  if (opened.spreadsheet.getName() !== title) opened.spreadsheet.rename(title);
+  if (opened.spreadsheet.getSpreadsheetTimeZone() !== services.timeZone()) opened.spreadsheet.setSpreadsheetTimeZone(services.timeZone());
+  return opened;
+}
+
+/** Keeps the file private to the people it is shared with, or opens it to anyone with the link when Settings allow it for this client. */
+function enforceLinkSharing(services: Services, fileId: string, allowLink: boolean): void {
+  const drive = services.driveApp();
+  const file = drive.getFileById(fileId);
+  const access = file.getSharingAccess();
+  if (allowLink) {
+    if (access !== drive.Access.ANYONE_WITH_LINK || file.getSharingPermission() !== drive.Permission.VIEW) file.setSharing(drive.Access.ANYONE_WITH_LINK, drive.Permission.VIEW);
+  } else if (access !== drive.Access.PRIVATE) {
+    file.setSharing(drive.Access.PRIVATE, drive.Permission.NONE);
+  }
+}
+
+function savePdf(services: Services, fileId: string, client: string, asOf: number): string {
+  services.flush();
+  const drive = services.driveApp();
+  const file = drive.getFileById(fileId);
+  const blob = file.getAs('application/pdf').setName(`${clientLogTitle(client)} ${services.formatDate(asOf, 'yyyy-MM-dd HHmm')}.pdf`);
+  const parents = file.getParents();
+  return (parents.hasNext() ? parents.next().createFile(blob) : drive.createFile(blob)).getUrl();
+}
+
+/** Builds the client's report and writes it into their file (which must exist). */
+function writeReport(ctx: Context, client: Client, spreadsheet: Spreadsheet, record: ClientLogRecord): ClientReport {
+  const report = buildClientReport({ client, log: ctx.log, now: ctx.services.now(), period: periodOf(ctx.services, record), view: viewOf(ctx.settings) });
+  writeClientLogFile(spreadsheet, report, viewOf(ctx.settings), facts(ctx, client.name));
+  return report;
+}
+
+function findClient(ctx: Context, name: unknown): Client {
+  const found = ctx.credits.find(cellString(name));
+  if (!found.ok) throw new Error(found.reason);
+  return found.client;
+}
+
+function result(settings: Settings, client: string, url: string, record: ClientLogRecord, extra: Partial<ClientLogResult> & { summary: string }): ClientLogResult {
+  return {
+    client,
+    url,
+    created: false,
+    from: record.from,
+    to: record.to,
+    rows: 0,
+    balanceMinutes: 0,
+    forecast: '',
+    sharedWith: [...record.shares],
+    linkSharing: settings.linkSharingClients.includes(client),
+    ...extra,
+  };
+}
+
+/** Exports one client's file under the lock already held; shared by export and share. */
+function exportLocked(ctx: Context, client: Client, period: { from: string; to: string }, options: ExportOptions): ClientLogResult {
+  const { services } = ctx;
+  const wanted: ClientLogRecord = { ...loadClientLog(services, client.name), ...period };
+  const opened = openOrCreate(services, client.name, wanted);
+  const record = { ...opened.record, ...period };
+  storeClientLog(services, client.name, record);
+  const report = writeReport(ctx, client, opened.spreadsheet, record);
+  const allowLink = ctx.settings.linkSharingClients.includes(client.name);
+  enforceLinkSharing(services, record.fileId, allowLink);
+  const url = opened.spreadsheet.getUrl();
+  const pdfUrl = options.pdf ? savePdf(services, record.fileId, client.name, report.asOf) : undefined;
+  const csv = options.csv ? clientLogCsv(report, viewOf(ctx.settings), facts(ctx, client.name)) : undefined;
+  const forecast = forecastSentence(report, ctx);
+  const summary = `${opened.created ? 'Created' : 'Updated'} the prepaid log of ${client.name}: ${formatHours(report.balanceMinutes)} h left; ${forecast}. ${url}`;
+  return result(ctx.settings, client.name, url, record, {
+    created: opened.created,
+    rows: report.lines.length,
+    balanceMinutes: report.balanceMinutes,
+    forecast,
+    ...(pdfUrl ? { pdfUrl } : {}),
+    ...(csv !== undefined ? { csv } : {}),
+    summary,
+  });
+}
+
+/**
+ * Creates or refreshes the client's prepaid log file and returns its URL. With `from`/`to`
+ * the file shows that period, opening with the balance carried in, and later refreshes
+ * keep it; without them it shows the whole log.
+ */
+export function exportPrepaidLog(services: Services, client: string, options: ExportOptions = {}): ClientLogResult {
+  const opts = options && typeof options === 'object' ? options : {};
+  const period = { from: requireDay(opts.from, 'from'), to: requireDay(opts.to, 'to') };
+  if (period.from && period.to && period.to < period.from) throw new Error(`The period ends (${period.to}) before it starts (${period.from}). Swap the dates.`);
+  return withDocumentLock(services, () => {
+    const ctx = readContext(services);
+    requireAuthorizer(services.userEmail(), ctx.settings.authorizers);
+    return exportLocked(ctx, findClient(ctx, client), period, opts);
+  });
+}
+
+/** Shares the client's file (never the agency's workbook) view-only with one email, creating the file first if needed. */
+export function shareClientLog(services: Services, client: string, email: string): ClientLogResult {
+  const address = requireEmail(email);
+  return withDocumentLock(services, () => {
+    const ctx = readContext(services);
+    requireAuthorizer(services.userEmail(), ctx.settings.authorizers);
+    const found = findClient(ctx, client);
+    let record = loadClientLog(services, found.name);
+    let url = record.fileId ? tryOpen(services, record.fileId)?.getUrl() ?? '' : '';
+    if (!url) {
+      url = exportLocked(ctx, found, { from: record.from, to: record.to }, {}).url;
+      record = loadClientLog(services, found.name);
+    }
+    const file = services.driveApp().getFileById(record.fileId);
+    if (file.getOwner()?.getEmail().toLowerCase() === address) throw new Error(`${address} owns the prepaid log of ${found.name} already; share it with the client's email instead.`);
+    if (hasUser(file.getEditors(), address)) file.removeEditor(address);
+    if (!hasUser(file.getViewers(), address)) file.addViewer(address);
+    if (!record.shares.includes(address)) record = { ...record, shares: [...record.shares, address] };
+    storeClientLog(services, found.name, record);
+    enforceLinkSharing(services, record.fileId, ctx.settings.linkSharingClients.includes(found.name));
+    return result(ctx.settings, found.name, url, record, { summary: `Shared the prepaid log of ${found.name} with ${address} (view only). ${url}` });
+  });
+}
+
+/** Takes back a share; works from the record alone, so a client renamed or removed in Credits can still be unshared. */
+export function unshareClientLog(services: Services, client: string, email: string): ClientLogResult {
+  const address = requireEmail(email);
+  const name = cellString(client);
+  return withDocumentLock(services, () => {
+    const settings = loadSettings(services);
+    requireAuthorizer(services.userEmail(), settings.authorizers);
+    let record = loadClientLog(services, name);
+    if (!record.fileId) throw new Error(`There is no prepaid log file for "${name}", so there is nothing to unshare. Check the client's name.`);
+    const file = services.driveApp().getFileById(record.fileId);
+    const isViewer = hasUser(file.getViewers(), address);
+    const isEditor = hasUser(file.getEditors(), address);
+    if (isViewer) file.removeViewer(address);
+    if (isEditor) file.removeEditor(address);
+    record = { ...record, shares: record.shares.filter((s) => s !== address) };
+    storeClientLog(services, name, record);
+    const summary = isViewer || isEditor ? `${address} can no longer open the prepaid log of ${name}.` : `The prepaid log of ${name} was not shared with ${address}; nothing changed.`;
+    return result(settings, name, file.getUrl(), record, { summary });
+  });
+}
+
+/**
+ * Rewrites the files of these clients from the log, for those that have one. Call it under
+ * the document lock, right after a ledger change or from the hourly trigger. It reads the
+ * workbook only when one of them has a file, and reports each file's failure instead of
+ * throwing, because the ledger change it follows has already been saved.
+ */
+export function refreshClientLogs(services: Services, clients: readonly string[]): ClientLogRefresh[] {
+  return refreshRecords(services, loadAllClientLogs(services), clients);
+}
+
+function refreshRecords(services: Services, records: Map<string, ClientLogRecord>, clients: readonly string[]): ClientLogRefresh[] {
+  const due = [...new Set(clients)].filter((c) => records.get(c)?.fileId);
+  if (due.length === 0) return [];
+  let ctx: Context;
+  try {
+    ctx = readContext(services);
+  } catch (error) {
+    return due.map((client) => ({ client, ok: false, error: (error as Error).message }));
+  }
+  return due.map((name) => {
+    try {
+      const record = records.get(name) ?? EMPTY_RECORD;
+      const spreadsheet = tryOpen(services, record.fileId);
+      if (!spreadsheet) return { client: name, ok: false, error: `The prepaid log file of ${name} cannot be opened (deleted, or owned by someone else). Export it again to make a new one.` };
+      writeReport(ctx, findClient(ctx, name), spreadsheet, record);
+      enforceLinkSharing(services, record.fileId, ctx.settings.linkSharingClients.includes(name));
+      return { client: name, ok: true, url: spreadsheet.getUrl() };
+    } catch (error) {
+      return { client: name, ok: false, error: (error as Error).message };
+    }
+  });
+}
+
+/** Refreshes every client's file: the hourly trigger's share of the work (the forecast and weeks move with time). */
+export function refreshAllClientLogs(services: Services): ClientLogRefresh[] {
+  const records = loadAllClientLogs(services);
+  return refreshRecords(services, records, [...records.keys()]);
+}

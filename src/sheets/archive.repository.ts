@@ -1,0 +1,83 @@
+/**
+ * The yearly archive spreadsheets ("Prepaid archive {yyyy}"), created on first use and
+ * linked in Settings. Rows are copied in with their IDs and skipped when an earlier,
+ * stopped run already copied them, so an archive run can always be run again.
+ */
+import type { LogRow } from '../core/types';
+import type { Services } from '../services/services';
+import { loadSettings, storeSettings } from '../services/settings.store';
+import { asText } from './cell-text';
+import { PrepaidLogRepository, toRecord } from './prepaid-log.repository';
+import { PREPAID_LOG, TIME_ENTRIES, type SheetSchema } from './schema';
+import { SheetTable } from './table';
+
+type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+
+export function archiveName(year: string): string {
+  return `Prepaid archive ${year}`;
+}
+
+const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
+
+/** The year's archive: the ID in Settings, else a file of that name the add-on made, else a new one. */
+export function openArchive(services: Services, year: string): Spreadsheet {
+  const known = loadSettings(services).archives[year];
+  if (known) {
+    try {
+      return services.spreadsheetApp().openById(known);
+    } catch {
+      throw new Error(`The ${archiveName(year)} spreadsheet (ID ${known}) cannot be opened. Restore it from the Drive trash, or remove it from Settings to start a new one.`);
+    }
+  }
+  const files = services.driveApp().getFilesByName(archiveName(year));
+  let spreadsheet: Spreadsheet | null = null;
+  while (!spreadsheet && files.hasNext()) {
+    const file = files.next();
+    if (file.getMimeType() === SPREADSHEET_MIME && !file.isTrashed()) spreadsheet = services.spreadsheetApp().openById(file.getId());
+  }
+  spreadsheet ??= services.spreadsheetApp().create(archiveName(year));
+  storeSettings(services, { archives: { ...loadSettings(services).archives, [year]: spreadsheet.getId() } });
+  return spreadsheet;
+}
+
+/** The archive's copy of a live sheet, created with the live sheet's header row when missing. */
+function archiveTable(archive: Spreadsheet, schema: SheetSchema, headerRow: unknown[]): SheetTable {
+  const sheet = archive.getSheetByName(schema.name) ?? archive.insertSheet(schema.name);
+  if (sheet.getLastRow() === 0) {
+    sheet.getRange(1, 1, 1, headerRow.length).setValues([headerRow.map((h) => asText(String(h)))]);
+    sheet.setFrozenRows(1);
+  }
+  return SheetTable.read(archive, schema);
+}
+
+function existingIds(table: SheetTable, header: string): Set<string> {
+  return new Set(table.nonBlankIndexes().map((i) => String(table.get(i, header)).trim()));
+}
+
+/** Copies log rows into the archive, skipping Log IDs it already holds. */
+export function archiveLogRows(archive: Spreadsheet, liveLog: SheetTable, rows: readonly LogRow[]): void {
+  const table = archiveTable(archive, PREPAID_LOG, liveLog.headerRow);
+  const present = existingIds(table, 'Log ID');
+  table.append(rows.filter((r) => !present.has(r.logId)).map(toRecord));
+}
+
+/** Copies whole time-entry rows (the user's own columns too) into the archive, skipping Entry IDs it holds. */
+export function archiveEntryRows(archive: Spreadsheet, liveEntries: SheetTable, indexes: readonly number[]): void {
+  const table = archiveTable(archive, TIME_ENTRIES, liveEntries.headerRow);
+  const present = existingIds(table, 'Entry ID');
+  const records = indexes
+    .filter((i) => !present.has(String(liveEntries.get(i, 'Entry ID')).trim()))
+    .map((i) => Object.fromEntries(liveEntries.headerRow.map((h, c) => [String(h), typeof liveEntries.rows[i][c] === 'string' ? asText(liveEntries.rows[i][c] as string) : liveEntries.rows[i][c]])));
+  table.append(records);
+}
+
+/** Every archived log row of every year, oldest year first, for reports that reach back. */
+export function readArchivedLog(services: Services): LogRow[] {
+  const archives = loadSettings(services).archives;
+  return Object.keys(archives)
+    .sort()
+    .flatMap((year) => {
+      const archive = services.spreadsheetApp().openById(archives[year]);
+      return archive.getSheetByName(PREPAID_LOG.name) ? PrepaidLogRepository.read(archive).rows : [];
+    });
+}

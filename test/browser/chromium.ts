@@ -1,0 +1,79 @@
+/**
+ * What the browser tests share: Debian's chromium driven by playwright-core, with a
+ * fresh profile per launch, and a page showing the sidebar of an add-on on the emulator
+ * through the local bridge (scripts/sidebar-bridge.ts) — the same path `npm run sidebar`
+ * takes. Screenshots go to out/.
+ */
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { Addon } from '../../emulator/addon';
+import { startBridge, type BridgeOptions, type SidebarBridge } from '../../scripts/sidebar-bridge';
+
+export const OUT = join(__dirname, '..', '..', 'out');
+const CHROMIUM = '/usr/bin/chromium';
+const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+/** The width of an editor add-on's sidebar. */
+export const SIDEBAR_WIDTH = 300;
+
+export interface Browser {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function launchChromium(): Promise<Browser> {
+  const profile = mkdtempSync(join(tmpdir(), 'prepaid-time-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ARGS,
+    viewport: { width: SIDEBAR_WIDTH, height: 900 },
+  });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface SidebarPage {
+  page: Page;
+  bridge: SidebarBridge;
+  /** Pages opened by the browser that failed a script (uncaught errors). */
+  errors: string[];
+  close(): Promise<void>;
+}
+
+/** Opens the sidebar of `addon` as `user` (default: the emulator's user) and waits for the first load. */
+export async function openSidebar(browser: Browser, addon: Addon, opts: BridgeOptions & { user?: string } = {}): Promise<SidebarPage> {
+  const bridge = await startBridge(addon, opts);
+  const page = await browser.context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (error) => errors.push(error.message));
+  page.on('dialog', (dialog) => {
+    errors.push(`dialog: ${dialog.message()}`);
+    void dialog.dismiss();
+  });
+  await page.goto(opts.user ? `${bridge.url}?as=${encodeURIComponent(opts.user)}` : bridge.url);
+  await page.locator('#whoami').filter({ hasText: 'Signed in as' }).waitFor();
+  return {
+    page,
+    bridge,
+    errors,
+    close: async () => {
+      await page.close();
+      await bridge.close();
+    },
+  };
+}
+
+/** Saves a screenshot of the whole sidebar under out/. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(OUT, { recursive: true });
+  const path = join(OUT, `${name}.png`);
+  await page.screenshot({ path, fullPage: true });
+  return path;
+}

@@ -1,0 +1,77 @@
+/**
+ * archiveBefore: balances unchanged, checkLedger still passes, a stopped run repeated
+ * loses and doubles nothing, and entries split across the cut-off stay together.
+ */
+import { ScriptStopped } from '../../emulator/index';
+import { addClients, addEntries, addonWithSheets, balances, rows } from '../support/harness';
+
+function workbookAcrossYears() {
+  const addon = addonWithSheets({ now: Date.UTC(2025, 10, 3, 9) });
+  addClients(addon, [{ Client: 'Acme' }, { Client: 'Beta' }]);
+  addon.server.addCredits('Acme', 20, 'Block 2025');
+  addon.server.addCredits('Beta', 10, 'Block 2025');
+  addEntries(addon, [
+    { 'Entry ID': 'E-OLD1', Date: '2025-11-03', Client: 'Acme', Hours: 2 },
+    { 'Entry ID': 'E-OLD2', Date: '2025-11-04', Client: 'Beta', Hours: 1 },
+    { 'Entry ID': 'E-SPLIT', Date: '2025-11-05', Client: 'Acme', Hours: 3 },
+    { 'Entry ID': 'E-OPEN', Date: '2025-11-06', Client: 'Acme', Hours: 1 },
+  ]);
+  addon.server.authorizeEntries(['E-OLD1', 'E-OLD2', 'E-SPLIT']);
+  addon.emu.clock.set(Date.UTC(2026, 1, 2, 9));
+  addon.server.reverseEntries(['E-SPLIT'], 'Billed twice by mistake');
+  addEntries(addon, [{ 'Entry ID': 'E-NEW', Date: '2026-02-02', Client: 'Beta', Hours: 0.5 }]);
+  addon.server.authorizeEntries(['E-NEW']);
+  return addon;
+}
+
+describe('archiveBefore', () => {
+  it('moves old rows to the yearly archive and leaves balances and the ledger intact', () => {
+    const addon = workbookAcrossYears();
+    const before = balances(addon);
+    const result = addon.server.archiveBefore('2026-01-01');
+    expect(result.archives.map((a) => a.year)).toEqual(['2025']);
+    expect(balances(addon)).toEqual(before);
+    expect(addon.server.checkLedger()).toMatchObject({ ok: true });
+    const live = rows(addon, 'Prepaid log');
+    expect(live.filter((r) => r.Kind === 'Opening balance').map((r) => [r.Client, r.Hours])).toEqual([['Acme', 18], ['Beta', 9]]);
+    expect(live.filter((r) => r['Entry ID'] === 'E-SPLIT').map((r) => r.Kind)).toEqual(['Deduction', 'Reversal']);
+    expect(rows(addon, 'Time entries').map((e) => e['Entry ID'])).toEqual(['E-SPLIT', 'E-OPEN', 'E-NEW']);
+    const archive = addon.emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;
+    const file = archive.openByUrl(result.archives[0].url);
+    expect(file.getName()).toBe('Prepaid archive 2025');
+    expect(addon.server.getSettings()).toMatchObject({ archives: { '2025': file.getId() } });
+    const again = addon.server.archiveBefore('2026-01-01');
+    expect(again.archivedLogRows).toBe(0);
+    expect(() => addon.server.archiveBefore('01/01/2026')).toThrow(/yyyy-mm-dd/);
+  });
+
+  it('a run stopped after any write, then repeated, ends as an uninterrupted run does', () => {
+    const reference = workbookAcrossYears();
+    const w0 = reference.emu.faults.writes;
+    reference.server.archiveBefore('2026-01-01');
+    const writes = reference.emu.faults.writes - w0;
+    const state = (a: ReturnType<typeof workbookAcrossYears>) => ({
+      balances: balances(a),
+      live: rows(a, 'Prepaid log').map((r) => [r.Client, r.Kind, r.Hours, r['Entry ID']]),
+      entries: rows(a, 'Time entries').map((r) => r['Entry ID']),
+      ok: a.server.checkLedger().ok,
+      archivedLog: a.emu.files && (a.emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+        .openById(a.server.getSettings().archives['2025'])
+        .getSheetByName('Prepaid log')!
+        .getDataRange()
+        .getValues()
+        .slice(1)
+        .map((r) => r[0])
+        .sort(),
+    });
+    const expected = state(reference);
+    for (let k = 0; k < writes; k++) {
+      const addon = workbookAcrossYears();
+      addon.emu.faults.stopAfterWrites(k);
+      expect(() => addon.server.archiveBefore('2026-01-01')).toThrow(ScriptStopped);
+      addon.emu.faults.clear();
+      addon.server.archiveBefore('2026-01-01');
+      expect({ k, ...state(addon) }).toEqual({ k, ...expected });
+    }
+  });
+});
