@@ -9,6 +9,8 @@ import { checkLedger as checkLedgerCase } from './app/check-ledger';
 import { exportPrepaidLog as exportPrepaidLogCase, shareClientLog as shareClientLogCase, unshareClientLog as unshareClientLogCase, type ExportOptions } from './app/client-log';
 import { exportPrepaidLogFromMenu } from './app/client-log-menu';
 import { addCredits as addCreditsCase, adjustCredits as adjustCreditsCase } from './app/credits';
+import { markInvoicePaid as markInvoicePaidCase, runAutomaticInvoicing as runAutomaticInvoicingCase } from './app/invoicing';
+import { getInvoicingStatus as getInvoicingStatusCase, installInvoicingTrigger as installInvoicingTriggerCase, removeInvoicingTrigger as removeInvoicingTriggerCase } from './app/invoicing-trigger';
 import { buildMenu, reportToUser } from './app/menu';
 import { reverseEntries as reverseEntriesCase } from './app/reverse-entries';
 import { getSettings as getSettingsCase, saveSettings as saveSettingsCase } from './app/settings';
@@ -127,6 +129,31 @@ export function menuExportPrepaidLog(): void {
   exportPrepaidLogFromMenu(gasServices(), SpreadsheetApp.getUi());
 }
 
+/** Invoices the clients whose balance crossed below their minimum; also the hourly trigger's handler (its event is ignored). */
+export function runAutomaticInvoicing(_e?: GoogleAppsScript.Events.TimeDriven) {
+  return runAutomaticInvoicingCase(gasServices());
+}
+
+/** Marks an Open invoice Paid (crediting its hours when Settings credit on payment). */
+export function markInvoicePaid(invoiceNo: string) {
+  return markInvoicePaidCase(gasServices(), invoiceNo);
+}
+
+/** Turns on hourly invoicing for this workbook, as the current user. */
+export function installInvoicingTrigger() {
+  return installInvoicingTriggerCase(gasServices());
+}
+
+/** Turns off the current user's hourly invoicing trigger for this workbook. */
+export function removeInvoicingTrigger() {
+  return removeInvoicingTriggerCase(gasServices());
+}
+
+/** Whether hourly invoicing is on, and what its last run did. */
+export function getInvoicingStatus() {
+  return getInvoicingStatusCase(gasServices());
+}
+
 function fromMenu(action: () => { summary: string }): void {
   reportToUser(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), action);
 }
@@ -137,6 +164,10 @@ export function menuAuthorizeTicked(): void {
 
 export function menuAuthorizeSelection(): void {
   fromMenu(authorizeSelection);
+}
+
+export function menuRunInvoicing(): void {
+  fromMenu(runAutomaticInvoicing);
 }
 
 export function menuCheckLedger(): void {

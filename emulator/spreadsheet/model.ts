@@ -150,9 +150,9 @@ export class SheetModel {
   }
 
   insertRows(at0: number, count: number): void {
-    this.rows = spliceSparse(this.rows, at0, 0, count) as (Cell | undefined)[][];
+    if (at0 < this.rows.length) this.rows = spliceSparse(this.rows, at0, 0, count) as (Cell | undefined)[][];
     this.maxRows += count;
-    this.extent = null;
+    if (this.extent && at0 < this.extent.rows) this.extent.rows += count;
   }
 
   deleteRows(at0: number, count: number): void {
@@ -162,9 +162,9 @@ export class SheetModel {
   }
 
   insertColumns(at0: number, count: number): void {
-    this.rows = this.rows.map((line) => (line ? (spliceSparse(line, at0, 0, count) as (Cell | undefined)[]) : line));
+    this.rows = this.rows.map((line) => (line && at0 < line.length ? (spliceSparse(line, at0, 0, count) as (Cell | undefined)[]) : line));
     this.maxColumns += count;
-    this.extent = null;
+    if (this.extent && at0 < this.extent.columns) this.extent.columns += count;
   }
 
   deleteColumns(at0: number, count: number): void {

@@ -9,6 +9,7 @@ import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
 import { durationEpochMs } from '../sheets/duration-epoch';
 import { TIME_ENTRIES } from '../sheets/schema';
+import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
 import { summarize, type LedgerResult } from './results';
 
@@ -41,9 +42,9 @@ function authorize(services: Services, pick: Picker, untickAfter: boolean): Ledg
       newLogId: () => session.newId('L'),
     });
     const untick = new Set(untickAfter ? [...outcome.authorized.map((a) => a.entryId), ...outcome.skipped.filter((s) => s.code === 'already-authorized').map((s) => s.entryId)] : []);
-    session.commit(untick);
+    const after = afterLedgerChange(session, session.commit(untick));
     const result = { done: outcome.authorized, skipped: outcome.skipped, balances: outcome.balances };
-    return { ...result, summary: summarize('Authorized', result) };
+    return { ...result, summary: summarize('Authorized', result) + after.summary };
   });
 }
 

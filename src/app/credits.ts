@@ -6,6 +6,7 @@ import { formatHours, parseHours, parseSignedHours } from '../core/quantities';
 import type { BalanceChange, LogKind } from '../core/types';
 import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
+import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
 
 export interface CreditResult {
@@ -36,7 +37,7 @@ function post(services: Services, clientName: string, kind: LogKind, minutes: nu
     const logId = requestLogId(requestId);
     const earlier = logId ? session.log.rows.find((r) => r.logId === logId) : undefined;
     const row = earlier ?? session.append({ client: client.name, kind, minutes, entryId: '', description: text, reference: '', rawMinutes: null, person: '', workDate: null }, logId ?? undefined);
-    session.commit();
+    const after = afterLedgerChange(session, session.commit());
     const afterMinutes = session.ledger.balance(client.name);
     const beforeMinutes = afterMinutes - row.minutes;
     const balance: BalanceChange = {
@@ -48,7 +49,7 @@ function post(services: Services, clientName: string, kind: LogKind, minutes: nu
       negative: afterMinutes < 0,
     };
     const sign = minutes > 0 ? '+' : '';
-    return { logId: row.logId, client: client.name, minutes, balance, summary: `${kind} of ${sign}${formatHours(minutes)} h for ${client.name}: balance ${formatHours(afterMinutes)} h.` };
+    return { logId: row.logId, client: client.name, minutes, balance, summary: `${kind} of ${sign}${formatHours(minutes)} h for ${client.name}: balance ${formatHours(afterMinutes)} h.${after.summary}` };
   });
 }
 

@@ -14,8 +14,23 @@ import { TimeEntriesRepository } from '../sheets/time-entries.repository';
 import type { Services } from '../services/services';
 import { loadSettings } from '../services/settings.store';
 
+/**
+ * IDs for one operation: a random part drawn once (one Utilities.getUuid call however many
+ * rows the operation writes) and a counter, e.g. `L-3F9A0C12B40001`.
+ */
+export function idSequence(uuid: () => string): (prefix: string) => string {
+  let base = '';
+  let counter = 0;
+  return (prefix) => {
+    base ||= uuid().replace(/-/g, '').slice(0, 10).toUpperCase();
+    counter++;
+    return `${prefix}-${base}${counter.toString(16).toUpperCase().padStart(4, '0')}`;
+  };
+}
+
+/** One ID in the same format, for callers that need a single one. */
 export function shortId(prefix: string, uuid: string): string {
-  return `${prefix}-${uuid.replace(/-/g, '').slice(0, 12).toUpperCase()}`;
+  return idSequence(() => uuid)(prefix);
 }
 
 export class LedgerSession {
@@ -48,9 +63,8 @@ export class LedgerSession {
     return this.entriesRepo;
   }
 
-  newId(prefix: string): string {
-    return shortId(prefix, this.services.uuid());
-  }
+  /** A new Entry ID (`E`) or Log ID (`L`), unique across operations. */
+  readonly newId = idSequence(() => this.services.uuid());
 
   /** Appends a drafted row (time, user and a new Log ID unless given) to the in-memory ledger. */
   append(draft: Omit<LogDraft, 'logId' | 'at' | 'by'>, logId = this.newId('L')): LogRow {

@@ -8,6 +8,7 @@ export const MENU_ITEMS: { caption: string; fn: string }[] = [
   { caption: 'Authorize ticked entries', fn: 'menuAuthorizeTicked' },
   { caption: 'Authorize selected rows', fn: 'menuAuthorizeSelection' },
   { caption: 'Export prepaid log…', fn: 'menuExportPrepaidLog' },
+  { caption: 'Run invoicing now', fn: 'menuRunInvoicing' },
   { caption: 'Check ledger', fn: 'menuCheckLedger' },
   { caption: 'Set up sheets', fn: 'menuSetUpSheets' },
 ];

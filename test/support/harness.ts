@@ -46,6 +46,12 @@ export function addEntries(addon: Addon, entries: EntrySpec[]): void {
   pasteRows(addon.emu.spreadsheet, 'Time entries', entries.map((e) => ({ Date: '2026-01-05', Person: 'Ann', Description: 'Work', ...e })));
 }
 
+/** Adds a column header after the sheet's last column, as a user would. */
+export function addColumn(addon: Addon, sheetName: string, header: string): void {
+  const sheet = addon.emu.spreadsheet.getSheetByName(sheetName)!;
+  sheet.getRange(1, sheet.getLastColumn() + 1).setValue(header);
+}
+
 export function rows(addon: Addon, sheet: string): Record<string, unknown>[] {
   return readRows(addon.emu.spreadsheet, sheet);
 }

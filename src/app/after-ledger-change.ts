@@ -1,0 +1,45 @@
+/**
+ * What follows every change to the prepaid log, in the same lock and ledger session, so
+ * nothing is read twice: the use cases that write log rows call `afterLedgerChange` right
+ * after `session.commit()` with the clients whose balance moved. Today it runs invoicing
+ * for those clients when Settings ask for invoicing right after an authorization.
+ */
+import { invoiceClients, type InvoicingRun } from './invoicing-run';
+import type { LedgerSession } from './ledger-session';
+
+export interface AfterLedgerChange {
+  /** The invoicing run for the touched clients, when one was needed. */
+  invoicing: InvoicingRun | null;
+  /** Sentences to append to the use case's summary ('' when nothing happened), with a leading space. */
+  summary: string;
+}
+
+/**
+ * Invoices the touched clients that are now below their minimum with Auto-invoice on.
+ * The change itself is already written, so a failure here (an Invoices sheet that needs
+ * Set up sheets, say) is reported in the summary instead of failing the change; the
+ * hourly run retries. Reads the Invoices sheet only when some client needs it.
+ */
+function invoiceTouched(session: LedgerSession, touched: readonly string[]): { run: InvoicingRun | null; summary: string } {
+  if (!session.settings.invoiceAfterAuthorization) return { run: null, summary: '' };
+  const below = touched.filter((name) => {
+    const client = session.credits.clients.get(name);
+    return client?.autoInvoice && session.ledger.balance(name) < client.minimumMinutes;
+  });
+  if (!below.length) return { run: null, summary: '' };
+  try {
+    const { run } = invoiceClients(session, new Set(below));
+    return { run, summary: ` ${run.summary}` };
+  } catch (error) {
+    return { run: null, summary: ` Invoicing did not run: ${(error as Error).message}` };
+  }
+}
+
+/**
+ * Runs what must follow a ledger change. `invoicing: false` when the change came from
+ * invoicing itself (a top-up written for an invoice), which must not invoice again.
+ */
+export function afterLedgerChange(session: LedgerSession, touched: readonly string[], opts: { invoicing?: boolean } = {}): AfterLedgerChange {
+  const invoicing = opts.invoicing === false ? { run: null, summary: '' } : invoiceTouched(session, touched);
+  return { invoicing: invoicing.run, summary: invoicing.summary };
+}

@@ -1,0 +1,166 @@
+/**
+ * One invoicing pass inside an open ledger session (so under the document lock, with
+ * Credits and the log already read once): finish the `Pending` invoices a stopped run
+ * left, plan the new ones from the log, allocate their numbers by appending `Pending`
+ * rows in one block, then finish each. A Drive or Docs failure leaves that invoice
+ * `Pending` with a reason and the others go on; the pass stops starting new invoices well
+ * before Apps Script's 6-minute limit, and the next run finishes them.
+ */
+import { nextInvoiceNumber } from '../core/invoice-number';
+import { describeRun, planInvoices, type AlreadyInvoiced, type InvoicePlan, type InvoicingProblem } from '../core/invoicing';
+import { InvoiceDrive } from '../docs/invoice-files';
+import type { Services } from '../services/services';
+import { InvoicesRepository, type InvoiceRow } from '../sheets/invoices.repository';
+import { completeInvoice, type CompletionContext } from './invoice-completion';
+import type { LedgerSession } from './ledger-session';
+
+/** Apps Script stops an execution at 6 minutes; no new invoice is started after this. */
+export const RUN_BUDGET_MS = 4.5 * 60_000;
+
+/** An invoice as the sidebar and the run report show it; money in cents, hours in minutes. */
+export interface InvoiceView {
+  invoiceNo: string;
+  client: string;
+  /** ISO date-time of the invoice date, '' when the cell holds none. */
+  date: string;
+  minutes: number | null;
+  amountCents: number | null;
+  currency: string;
+  status: string;
+  document: string;
+  pdf: string;
+  emailed: string;
+}
+
+/** What one run did, JSON-safe; `summary` is one paragraph for a toast or the sidebar. */
+export interface InvoicingRun {
+  at: string;
+  by: string;
+  /** Invoices planned and finished in this run. */
+  created: InvoiceView[];
+  /** `Pending` invoices of an earlier, stopped run that this run finished. */
+  finished: InvoiceView[];
+  /** Invoice numbers still `Pending` because the run ran short of time. */
+  left: string[];
+  problems: InvoicingProblem[];
+  alreadyInvoiced: AlreadyInvoiced[];
+  summary: string;
+}
+
+export function invoiceView(row: InvoiceRow): InvoiceView {
+  return {
+    invoiceNo: row.invoiceNo,
+    client: row.client,
+    date: row.date === null ? '' : new Date(row.date).toISOString(),
+    minutes: row.minutes,
+    amountCents: row.amountCents,
+    currency: row.currency,
+    status: row.status,
+    document: row.document,
+    pdf: row.pdf,
+    emailed: row.emailed,
+  };
+}
+
+function allocate(services: Services, pattern: string, existing: readonly InvoiceRow[], plans: readonly InvoicePlan[], now: number) {
+  const [year, month] = services.formatDate(now, 'yyyy-MM').split('-').map(Number);
+  const used = existing.map((r) => r.invoiceNo);
+  return plans.map((plan) => {
+    const invoiceNo = nextInvoiceNumber(pattern, { year, month }, used);
+    used.push(invoiceNo);
+    return { invoiceNo, plan };
+  });
+}
+
+/**
+ * Invoices the clients that need it (only `only`, when given) and finishes their
+ * `Pending` invoices. Returns the run and the clients whose log gained a `Top-up`.
+ */
+export function invoiceClients(session: LedgerSession, only?: ReadonlySet<string>): { run: InvoicingRun; touched: string[] } {
+  const services = session.services;
+  const started = services.now();
+  const invoices = InvoicesRepository.read(services.spreadsheet);
+  const planned = planInvoices({
+    clients: session.credits.clients,
+    duplicates: session.credits.duplicates,
+    log: session.log.rows,
+    invoices: invoices.rows,
+    only,
+  });
+  const pending = invoices.rows.filter((r) => r.status === 'Pending' && (!only || only.has(r.client)));
+  const problems = [...planned.problems];
+  const created: InvoiceView[] = [];
+  const finished: InvoiceView[] = [];
+  const left: string[] = [];
+  const touched = new Set<string>();
+  if (planned.plans.length || pending.length) {
+    const opened = InvoiceDrive.open(services, session.settings);
+    if (!opened.ok) {
+      for (const p of planned.plans) problems.push({ client: p.client, code: 'documents', message: `No invoice was made for ${p.client}: ${opened.message}` });
+      for (const r of pending) problems.push({ client: r.client, invoiceNo: r.invoiceNo, code: 'documents', message: `${r.invoiceNo} for ${r.client} stays Pending: ${opened.message}` });
+    } else {
+      const ctx: CompletionContext = { session, invoices, drive: opened.drive };
+      const added = invoices.appendPending(allocate(services, session.settings.invoicePattern, invoices.rows, planned.plans, session.now), session.now);
+      const logBefore = session.log.rows.length;
+      for (const row of [...pending, ...added]) {
+        if (services.now() - started > RUN_BUDGET_MS) {
+          left.push(row.invoiceNo);
+          continue;
+        }
+        try {
+          const { emailProblem } = completeInvoice(ctx, row);
+          (added.includes(row) ? created : finished).push(invoiceView(row));
+          if (emailProblem) problems.push({ client: row.client, invoiceNo: row.invoiceNo, code: 'email', message: emailProblem });
+        } catch (error) {
+          problems.push({
+            client: row.client,
+            invoiceNo: row.invoiceNo,
+            code: 'documents',
+            message: `${row.invoiceNo} for ${row.client} is not finished: ${(error as Error).message} It stays Pending and the next run finishes it.`,
+          });
+        }
+      }
+      for (const r of session.log.rows.slice(logBefore)) touched.add(r.client);
+    }
+  }
+  const summary = describeRun({ created: created.map((v) => v.invoiceNo), finished: finished.map((v) => v.invoiceNo), left, problems, alreadyInvoiced: planned.alreadyInvoiced });
+  const run: InvoicingRun = { at: new Date(session.now).toISOString(), by: session.user, created, finished, left, problems, alreadyInvoiced: planned.alreadyInvoiced, summary };
+  recordRun(services, run);
+  return { run, touched: [...touched] };
+}
+
+const LAST_RUN_KEY = 'prepaidTime.invoicing.lastRun';
+
+/** What the sidebar shows of the last run: when, by whom, and what it did. */
+export interface LastRun {
+  at: string;
+  by: string;
+  created: string[];
+  finished: string[];
+  problems: number;
+  summary: string;
+}
+
+/** Keeps the last run in the document properties (well under their 9 KB per value). */
+function recordRun(services: Services, run: InvoicingRun): void {
+  const last: LastRun = {
+    at: run.at,
+    by: run.by,
+    created: run.created.map((v) => v.invoiceNo).slice(0, 50),
+    finished: run.finished.map((v) => v.invoiceNo).slice(0, 50),
+    problems: run.problems.length,
+    summary: run.summary.length > 2000 ? `${run.summary.slice(0, 1999)}…` : run.summary,
+  };
+  services.documentProperties().setProperty(LAST_RUN_KEY, JSON.stringify(last));
+}
+
+/** The last recorded run, or null when invoicing never ran in this workbook. */
+export function lastRun(services: Services): LastRun | null {
+  const json = services.documentProperties().getProperty(LAST_RUN_KEY);
+  if (!json) return null;
+  try {
+    return JSON.parse(json) as LastRun;
+  } catch {
+    return null;
+  }
+}

@@ -1,0 +1,67 @@
+/**
+ * The invoicing use cases: `runAutomaticInvoicing` (the hourly trigger's handler and the
+ * "Run invoicing now" menu item) and `markInvoicePaid`. Both hold the document lock for
+ * the whole check-and-write, so the trigger and a person running at once make one
+ * invoice, and both are safe to run again after a stop part-way.
+ */
+import { formatHours } from '../core/quantities';
+import { withDocumentLock } from '../services/document-lock';
+import type { Services } from '../services/services';
+import { InvoicesRepository } from '../sheets/invoices.repository';
+import { afterLedgerChange } from './after-ledger-change';
+import { ensureTopUp } from './invoice-completion';
+import { invoiceClients, invoiceView, type InvoiceView, type InvoicingRun } from './invoicing-run';
+import { LedgerSession } from './ledger-session';
+
+/**
+ * Invoices every client whose balance crossed below its minimum since its last invoice,
+ * and finishes invoices a stopped run left `Pending`. Authorizers only; the trigger runs
+ * as the authorizer who installed it.
+ */
+export function runAutomaticInvoicing(services: Services): InvoicingRun {
+  return withDocumentLock(services, () => {
+    const session = new LedgerSession(services);
+    session.requireAuthorizer();
+    const { run, touched } = invoiceClients(session);
+    if (touched.length) afterLedgerChange(session, touched, { invoicing: false });
+    return run;
+  });
+}
+
+export interface PaidResult {
+  invoice: InvoiceView;
+  /** False when the invoice was already paid: nothing was written. */
+  changed: boolean;
+  /** The `Top-up` log row written now, or '' when the credit was already in the log. */
+  topUpLogId: string;
+  summary: string;
+}
+
+/**
+ * Marks an Open invoice Paid. On `creditOn: payment` it first writes the `Top-up` row
+ * whose Reference is the invoice number; a Top-up already carrying that number (written
+ * at issue, or by a stopped earlier call) is never written again. Paying a paid invoice
+ * changes nothing.
+ */
+export function markInvoicePaid(services: Services, invoiceNo: string): PaidResult {
+  if (typeof invoiceNo !== 'string' || !invoiceNo.trim()) throw new Error('markInvoicePaid needs an invoice number, such as INV-2026-0001.');
+  return withDocumentLock(services, () => {
+    const session = new LedgerSession(services);
+    session.requireAuthorizer();
+    const invoices = InvoicesRepository.read(services.spreadsheet);
+    const row = invoices.find(invoiceNo);
+    if (!row) throw new Error(`There is no invoice "${invoiceNo.trim()}" in the Invoices sheet. Check the number and try again.`);
+    if (row.status === 'Paid') {
+      return { invoice: invoiceView(row), changed: false, topUpLogId: '', summary: `${row.invoiceNo} was already paid; nothing changed.` };
+    }
+    if (row.status === 'Pending') throw new Error(`${row.invoiceNo} is not finished yet (Pending). Choose Run invoicing now to finish it, then mark it paid.`);
+    if (row.status !== 'Open') throw new Error(`${row.invoiceNo} has the status "${row.status}"; only Open invoices can be marked paid.`);
+    const found = session.credits.find(row.client);
+    if (!found.ok) throw new Error(`${row.invoiceNo} cannot be credited: ${found.reason}`);
+    const topUp = ensureTopUp(session, row, 'paid');
+    invoices.update(row, { Status: 'Paid' });
+    const after = topUp ? afterLedgerChange(session, [row.client], { invoicing: false }) : null;
+    const credited = topUp ? ` ${row.client} was credited with the invoice's hours: balance ${formatHours(topUp.balanceAfterMinutes)} h.` : '';
+    return { invoice: invoiceView(row), changed: true, topUpLogId: topUp?.logId ?? '', summary: `${row.invoiceNo} is paid.${credited}${after?.summary ?? ''}` };
+  });
+}
