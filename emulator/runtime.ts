@@ -65,7 +65,7 @@ export class Runtime {
     this.nowMs = opts.now;
     this.ids = new IdSource(opts.seed);
     this.ambient = { id: 0, user: opts.user, halted: false, trigger: false };
-    this.Date = makeDateClass(() => this.nowMs);
+    this.Date = makeDateClass(() => this.nowMs, opts.timeZone);
     this.drive = new DriveStore(this.ids, () => this.nowMs, opts.user);
     this.clock = {
       now: () => this.nowMs,

@@ -70,6 +70,8 @@ async function main(): Promise<void> {
   console.log('Prepaid Time demo: an agency with four prepaid clients, September-October 2026, on the local emulator.\n');
   console.log(stats.measure('setUpSheets', () => server.setUpSheets()).summary);
   server.saveSettings({ authorizers: [AUTHORIZER, PROJECT_MANAGER], roundingMinutes: 6 });
+  const credits = emu.spreadsheet.getSheetByName('Credits')!;
+  credits.getRange(1, credits.getLastColumn() + 1).setValue('Rounding (min)'); // the agency's own optional column
   pasteRows(emu.spreadsheet, 'Credits', CLIENTS.map(({ initialHours: _ignored, ...client }) => client));
   for (const client of CLIENTS) {
     console.log(stats.measure('addCredits', () => server.addCredits(client.Client, client.initialHours, 'Prepaid block, September')).summary);
@@ -101,6 +103,10 @@ async function main(): Promise<void> {
     record(result);
     console.log(`Week ${week} (${monday}): ${result.summary}`);
 
+    if (week === 4) {
+      const topUp = stats.measure('addCredits', () => server.addCredits('Studio Noor', 20, 'Second block, paid by bank transfer'));
+      console.log(`Week ${week}: Studio Noor bought more hours (no auto-invoice for this client): ${topUp.summary}`);
+    }
     if (week === 5) {
       const wrong = result.done[0].entryId;
       const reversal = stats.measure('reverseEntries', () => server.reverseEntries([wrong], 'Logged against the wrong client'));

@@ -17,7 +17,7 @@ export interface SetupReport {
 }
 
 /** Headers in row 1, adding the schema's missing columns after the last one. Returns header -> column (1-based). */
-function ensureHeaders(sheet: Sheet, schema: SheetSchema, report: SetupReport): Map<string, number> {
+function ensureHeaders(sheet: Sheet, schema: SheetSchema, report: SetupReport, isNew: boolean): Map<string, number> {
   const width = sheet.getLastColumn();
   const headers = width > 0 ? sheet.getRange(1, 1, 1, width).getValues()[0] : [];
   const columns = new Map<string, number>();
@@ -32,7 +32,7 @@ function ensureHeaders(sheet: Sheet, schema: SheetSchema, report: SetupReport): 
     if (needed > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), needed);
     sheet.getRange(1, start, 1, missing.length).setValues([missing]).setFontWeight('bold');
     missing.forEach((h, i) => columns.set(normalizeHeader(h), start + i));
-    report.addedColumns.push(...missing.map((h) => `${schema.name}: ${h}`));
+    if (!isNew) report.addedColumns.push(...missing.map((h) => `${schema.name}: ${h}`));
   }
   if (sheet.getFrozenRows() !== 1) sheet.setFrozenRows(1);
   return columns;
@@ -74,11 +74,12 @@ export function setUpWorkbook(spreadsheet: Spreadsheet): SetupReport {
   const columnsBySheet = new Map<string, Map<string, number>>();
   for (const schema of ALL_SHEETS) {
     let sheet = spreadsheet.getSheetByName(schema.name);
+    const isNew = !sheet;
     if (!sheet) {
       sheet = spreadsheet.insertSheet(schema.name);
       report.createdSheets.push(schema.name);
     }
-    const columns = ensureHeaders(sheet, schema, report);
+    const columns = ensureHeaders(sheet, schema, report, isNew);
     ensureFormats(sheet, schema, columns);
     columnsBySheet.set(schema.name, columns);
   }

@@ -48,7 +48,7 @@ describe('exportPrepaidLog', () => {
     const summary = openClientFile(addon, url).getSheetByName('Summary')!;
     const charts = summary.getCharts();
     expect(charts).toHaveLength(1);
-    expect(charts[0].getType()).toBe('LINE');
+    expect(String(charts[0].modify().getChartType())).toBe('LINE');
     const ranges = charts[0].getRanges().map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`);
     expect(ranges).toEqual(['Log!A1:A3', 'Log!H1:H3']);
   });
