@@ -25,7 +25,7 @@ function convertibleToPdf(contentType: string): boolean {
 }
 
 /** Replaces a file name's extension as Apps Script does when a blob is converted. */
-export function renameForType(name: string | null, contentType: string): string | null {
+function renameForType(name: string | null, contentType: string): string | null {
   if (name === null) return null;
   const ext = contentType === 'application/pdf' ? 'pdf' : contentType.split('/')[1];
   return `${name.replace(/\.[^.]*$/, '')}.${ext}`;

@@ -68,7 +68,7 @@ interface TextTarget {
   bold: boolean;
 }
 
-const TEXT_WRITES = new Set(['setText', 'appendText', 'setBold', 'setItalic', 'setUnderline', 'setFontSize', 'setFontFamily', 'setForegroundColor', 'setBackgroundColor', 'setLinkUrl', 'replaceText', 'deleteText', 'insertText']);
+const TEXT_WRITES = new Set(['setText', 'appendText', 'setBold', 'replaceText', 'deleteText', 'insertText']);
 
 export class Text extends GasObject {
   constructor(rt: Runtime, private readonly session: DocSession, private readonly target: TextTarget) {
@@ -125,7 +125,7 @@ export class Text extends GasObject {
     return ElementType.TEXT;
   }
 }
-addChainableNoOps(Text, ['setItalic', 'setUnderline', 'setFontSize', 'setFontFamily', 'setForegroundColor', 'setBackgroundColor', 'setLinkUrl']);
+addChainableNoOps(Text, ['setItalic', 'setUnderline', 'setFontSize', 'setFontFamily', 'setForegroundColor', 'setBackgroundColor', 'setLinkUrl'], TEXT_WRITES);
 
 const PARAGRAPH_WRITES = new Set(['setText', 'appendText', 'setHeading', 'setAlignment', 'setAttributes', 'removeFromParent', 'replaceText', 'clear']);
 
@@ -209,12 +209,13 @@ export class Paragraph extends GasObject {
     return this;
   }
 }
-const PARAGRAPH_NO_OPS = addChainableNoOps(Paragraph, ['setSpacingBefore', 'setSpacingAfter', 'setLineSpacing', 'setIndentStart', 'setIndentEnd', 'setIndentFirstLine', 'setGlyphType', 'setNestingLevel', 'setLinkUrl']);
-for (const name of PARAGRAPH_NO_OPS) PARAGRAPH_WRITES.add(name);
+addChainableNoOps(Paragraph, ['setSpacingBefore', 'setSpacingAfter', 'setLineSpacing', 'setIndentStart', 'setIndentEnd', 'setIndentFirstLine', 'setGlyphType', 'setNestingLevel', 'setLinkUrl'], PARAGRAPH_WRITES);
+
+const TABLE_CELL_WRITES = new Set(['setText', 'replaceText', 'clear']);
 
 export class TableCell extends GasObject {
   constructor(rt: Runtime, private readonly session: DocSession, private readonly model: DocTableCell) {
-    super(rt, 'TableCell', new Set(['setText', 'replaceText', 'clear']));
+    super(rt, 'TableCell', TABLE_CELL_WRITES);
   }
 
   getText(): string {
@@ -245,11 +246,13 @@ export class TableCell extends GasObject {
     return ElementType.TABLE_CELL;
   }
 }
-addChainableNoOps(TableCell, ['setBackgroundColor', 'setWidth', 'setPaddingTop', 'setPaddingBottom', 'setPaddingLeft', 'setPaddingRight', 'setVerticalAlignment', 'setAttributes']);
+addChainableNoOps(TableCell, ['setBackgroundColor', 'setWidth', 'setPaddingTop', 'setPaddingBottom', 'setPaddingLeft', 'setPaddingRight', 'setVerticalAlignment', 'setAttributes'], TABLE_CELL_WRITES);
+
+const TABLE_ROW_WRITES = new Set(['appendTableCell', 'removeCell']);
 
 export class TableRow extends GasObject {
   constructor(rt: Runtime, private readonly session: DocSession, private readonly cells: DocTableCell[]) {
-    super(rt, 'TableRow', new Set(['appendTableCell', 'removeCell']));
+    super(rt, 'TableRow', TABLE_ROW_WRITES);
   }
 
   getNumCells(): number {
@@ -282,11 +285,13 @@ export class TableRow extends GasObject {
     return ElementType.TABLE_ROW;
   }
 }
-addChainableNoOps(TableRow, ['setMinimumHeight', 'setAttributes']);
+addChainableNoOps(TableRow, ['setMinimumHeight', 'setAttributes'], TABLE_ROW_WRITES);
+
+const TABLE_WRITES = new Set(['appendTableRow', 'removeRow', 'replaceText', 'removeFromParent']);
 
 export class Table extends GasObject {
   constructor(rt: Runtime, private readonly session: DocSession, readonly _model: DocTable) {
-    super(rt, 'Table', new Set(['appendTableRow', 'removeRow', 'replaceText', 'removeFromParent']));
+    super(rt, 'Table', TABLE_WRITES);
   }
 
   getNumRows(): number {
@@ -338,7 +343,7 @@ export class Table extends GasObject {
     return this;
   }
 }
-addChainableNoOps(Table, ['setBorderWidth', 'setBorderColor', 'setColumnWidth', 'setAttributes']);
+addChainableNoOps(Table, ['setBorderWidth', 'setBorderColor', 'setColumnWidth', 'setAttributes'], TABLE_WRITES);
 
 /** HorizontalRule and PageBreak. */
 class Marker extends GasObject {
@@ -489,8 +494,7 @@ export class Body extends GasObject {
     return ElementType.BODY_SECTION;
   }
 }
-const BODY_NO_OPS = addChainableNoOps(Body, ['setMarginTop', 'setMarginBottom', 'setMarginLeft', 'setMarginRight', 'setPageWidth', 'setPageHeight', 'setAttributes']);
-for (const name of BODY_NO_OPS) BODY_WRITES.add(name);
+addChainableNoOps(Body, ['setMarginTop', 'setMarginBottom', 'setMarginLeft', 'setMarginRight', 'setPageWidth', 'setPageHeight', 'setAttributes'], BODY_WRITES);
 
 /** Exports of a document's saved content. */
 export function exportDocument(rt: Runtime, file: DriveFileRecord, contentType: string): Blob {
@@ -599,13 +603,13 @@ export class Document extends GasObject {
 }
 
 /** Opens a document record (marking it open so the end of the execution saves it). */
-export function openDocument(rt: Runtime, file: DriveFileRecord): Document {
+function openDocument(rt: Runtime, file: DriveFileRecord): Document {
   file.document!.open = true;
   return new Document(rt, file, new DocSession(file.document!));
 }
 
 /** Registers a new, empty Google Doc owned by the current user in My Drive. */
-export function createDocumentFile(rt: Runtime, name: string, record: DocumentRecord = newDocumentRecord()): DriveFileRecord {
+function createDocumentFile(rt: Runtime, name: string, record: DocumentRecord = newDocumentRecord()): DriveFileRecord {
   return rt.drive.add({ name, mimeType: MimeType.GOOGLE_DOCS, owner: rt.user, document: record });
 }
 

@@ -4,27 +4,27 @@
  * console with Apps Script's semantics, plus the hooks tests need (clock, users, executions, call
  * counts, fault injection, recorded UI and mail). loadBundle() runs the built add-on against it.
  */
+import type { CallLog } from './call-log';
 import { DocumentApp, rememberDriveStore } from './document-app';
 import { DriveApp } from './drive-app';
-import { Console, Logger } from './logger';
+import type { DriveStore } from './drive-store';
+import type { Faults } from './faults';
 import { HtmlService } from './html-service';
 import { LockRegistry, LockService } from './lock';
+import { Console, Logger } from './logger';
 import { MailApp } from './mail-app';
 import { PropertiesService, PropertyStores } from './properties';
 import type { SentMail, UiRecords } from './records';
 import { Runtime } from './runtime';
 import { ScriptApp, TriggerStore } from './script-app';
 import { Session } from './session';
-import { createChartsGlobal } from './spreadsheet/charts';
-import { isDateValue, readCell } from './spreadsheet/cell-values';
 import { parseA1 } from './spreadsheet/a1-notation';
+import { isDateValue, readCell } from './spreadsheet/cell-values';
+import { createChartsGlobal } from './spreadsheet/charts';
 import type { SpreadsheetModel } from './spreadsheet/model';
-import { spreadsheetFacade, type Spreadsheet } from './spreadsheet/spreadsheet';
+import { type Spreadsheet, spreadsheetFacade } from './spreadsheet/spreadsheet';
 import { createSpreadsheet, SpreadsheetApp } from './spreadsheet/spreadsheet-app';
 import { Utilities } from './utilities';
-import type { CallLog } from './call-log';
-import type { Faults } from './faults';
-import type { DriveStore } from './drive-store';
 
 export { ScriptStopped } from './faults';
 export { loadBundle } from './load-bundle';
@@ -56,8 +56,8 @@ export interface Emulator {
   /** The active (container-bound) spreadsheet. */
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
   clock: { now(): number; set(t: Date | number): void; advance(ms: number): void };
-  /** The user running the current execution ('' for consumer accounts). */
-  readonly user: string;
+  /** The user running the current execution ('' for consumer accounts); assigning it calls setUser. */
+  user: string;
   setUser(email: string): void;
   calls: CallLog;
   faults: Faults;
@@ -117,6 +117,9 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
     clock: rt.clock,
     get user() {
       return rt.user;
+    },
+    set user(email: string) {
+      rt.setUser(email);
     },
     setUser: (email) => rt.setUser(email),
     calls: rt.calls,

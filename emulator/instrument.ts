@@ -41,10 +41,12 @@ const NO_WRITES: ReadonlySet<string> = new Set();
 
 /**
  * Adds methods that only need to exist and be counted (cosmetic formatting and the like).
- * Each returns `this` so chains keep working. Returns the names so callers can list them as writes.
+ * Each returns `this` so chains keep working. They change the real document, so when the class's
+ * write set is given they are classified as writes.
  */
-export function addChainableNoOps(cls: { prototype: object }, names: readonly string[]): readonly string[] {
+export function addChainableNoOps(cls: { prototype: object }, names: readonly string[], writes?: Set<string>): void {
   for (const name of names) {
+    writes?.add(name);
     Object.defineProperty(cls.prototype, name, {
       value: function noOp(this: unknown) {
         return this;
@@ -53,7 +55,6 @@ export function addChainableNoOps(cls: { prototype: object }, names: readonly st
       configurable: true,
     });
   }
-  return names;
 }
 
 /** Adds getters with a fixed answer (getBackground -> '#ffffff', ...). */

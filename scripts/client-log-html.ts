@@ -64,7 +64,7 @@ export function renderClientLogHtml(ss: Spreadsheet): string {
 body { font: 14px/1.4 system-ui, sans-serif; margin: 24px; color: #202124; max-width: 980px; }
 h1 { font-size: 20px; margin: 0 0 12px; } h2 { font-size: 15px; margin: 20px 0 6px; }
 .top { display: flex; gap: 24px; align-items: flex-start; flex-wrap: wrap; }
-table { border-collapse: collapse; } td, th { border: 1px solid #dadce0; padding: 3px 8px; text-align: left; white-space: pre-wrap; }
+table { border-collapse: collapse; } td, th { border: 1px solid #dadce0; padding: 3px 8px; text-align: left; white-space: pre; }
 th { background: #f1f3f4; } td:nth-child(n+2) { font-variant-numeric: tabular-nums; }
 svg { width: 640px; height: 220px; border: 1px solid #dadce0; background: #fff; }
 svg text { font-size: 11px; fill: #5f6368; } .axis { stroke: #9aa0a6; } .zero { stroke: #d93025; stroke-dasharray: 4 3; }
@@ -75,7 +75,7 @@ svg text { font-size: 11px; fill: #5f6368; } .axis { stroke: #9aa0a6; } .zero { 
 <div class="top">
 <div>${table(facts.slice(0, weeksAt).map((r) => r.slice(0, 2)), false)}</div>
 <div><h2>Balance (h) over time</h2>${svgChart(chartPoints(ss))}
-<h2>Hours used per week</h2>${table(facts.slice(weeksAt).map((r) => r.slice(0, 2)), true)}</div>
+<h2>Use per week</h2>${table(facts.slice(weeksAt).map((r) => r.slice(0, 2)), true)}</div>
 </div>
 <h2>Log</h2>
 ${table(log, true)}

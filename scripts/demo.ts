@@ -9,6 +9,7 @@
 import { join } from 'node:path';
 import { startAddon, type Addon } from '../emulator/addon';
 import { pasteRows, readRows } from '../emulator/sheet-rows';
+import { demoClientLogs } from './demo-client-logs';
 import { AUTHORIZER, CLIENTS, EDITOR, END, entriesByWeek, INVALID_ENTRIES, PROJECT_MANAGER, START } from './demo-workbook';
 import { saveAsXlsx } from './xlsx-export';
 
@@ -131,6 +132,7 @@ async function main(): Promise<void> {
   console.log(`\nAuthorized ${authorized.size} entries; ${skipped.size} entries were skipped:`);
   for (const [entryId, s] of skipped) console.log(`  ${entryId} [${s.code}] ${s.message}`);
   console.log(`\n${stats.measure('checkLedger', () => server.checkLedger()).summary}`);
+  await demoClientLogs(addon);
   stats.print();
 
   const xlsx = join(OUT, 'demo.xlsx');

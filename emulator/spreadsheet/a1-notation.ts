@@ -8,7 +8,7 @@ export interface ParsedA1 {
   area: Area;
 }
 
-export function columnLetters(column: number): string {
+function columnLetters(column: number): string {
   let letters = '';
   let n = column;
   while (n > 0) {

@@ -8,7 +8,7 @@ import { AUTOMATIC_FORMAT, DATE_TIME_FORMAT, isDateTimeFormat, renderValue, TEXT
 import { dateToSerial, serialToMs } from './serial-dates';
 
 /** The explicit format, else the one Sheets picked from the input. */
-export function effectiveFormat(cell: Cell | undefined): string | undefined {
+function effectiveFormat(cell: Cell | undefined): string | undefined {
   return cell ? (cell.format ?? cell.autoFormat) : undefined;
 }
 

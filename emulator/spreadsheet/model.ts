@@ -54,7 +54,7 @@ export interface ChartModel {
   options: Record<string, unknown>;
 }
 
-export function hasContent(cell: Cell | undefined): boolean {
+function hasContent(cell: Cell | undefined): boolean {
   return !!cell && ((cell.value !== null && cell.value !== '') || !!cell.formula);
 }
 
@@ -66,7 +66,7 @@ function spliceSparse<T>(items: (T | undefined)[], at: number, deleteCount: numb
 }
 
 /** Moves a 1-based span [start, start+length) after inserting or deleting `count` lines at `at`. */
-export function shiftSpan(start: number, length: number, at: number, count: number, insert: boolean): [number, number] | null {
+function shiftSpan(start: number, length: number, at: number, count: number, insert: boolean): [number, number] | null {
   const end = start + length;
   if (insert) {
     if (at <= start) return [start + count, length];

@@ -231,7 +231,7 @@ function renderWithSection(value: number, section: string, signed: boolean): str
 }
 
 /** How Sheets shows a number on the automatic format: up to 10 significant digits. */
-export function renderAutomaticNumber(value: number): string {
+function renderAutomaticNumber(value: number): string {
   if (Number.isInteger(value) && Math.abs(value) < 1e15) return String(value);
   return String(Number(value.toPrecision(10)));
 }

@@ -470,7 +470,7 @@ export class Range extends GasObject {
   }
 }
 
-const RANGE_NO_OPS = addChainableNoOps(Range, [
+addChainableNoOps(Range, [
   'setFontWeight', 'setFontWeights', 'setFontColor', 'setFontColors', 'setFontColorObject', 'setFontSize', 'setFontSizes',
   'setFontFamily', 'setFontFamilies', 'setFontStyle', 'setFontStyles', 'setFontLine', 'setFontLines',
   'setBackground', 'setBackgrounds', 'setBackgroundRGB', 'setBackgroundColor', 'setHorizontalAlignment', 'setHorizontalAlignments',
@@ -478,8 +478,7 @@ const RANGE_NO_OPS = addChainableNoOps(Range, [
   'setBorder', 'setTextRotation', 'setTextStyle', 'setTextStyles', 'setTextDirection', 'setShowHyperlink',
   'merge', 'mergeAcross', 'mergeVertically', 'breakApart', 'setVerticalText', 'shiftRowGroupDepth', 'shiftColumnGroupDepth',
   'trimWhitespace', 'autoFill',
-]);
-for (const name of RANGE_NO_OPS) RANGE_WRITES.add(name);
+], RANGE_WRITES);
 addConstantGetters(Range, {
   getBackground: '#ffffff',
   getFontWeight: 'normal',

@@ -344,13 +344,12 @@ export class Sheet extends GasObject {
   }
 }
 
-const SHEET_NO_OPS = addChainableNoOps(Sheet, [
+addChainableNoOps(Sheet, [
   'setColumnWidth', 'setColumnWidths', 'setRowHeight', 'setRowHeights', 'setRowHeightsForced',
   'autoResizeColumn', 'autoResizeColumns', 'autoResizeRows', 'hideColumns', 'hideColumn', 'showColumns', 'unhideColumn',
   'hideRows', 'hideRow', 'showRows', 'unhideRow', 'setTabColor', 'setHiddenGridlines', 'setRightToLeft',
   'collapseAllRowGroups', 'expandAllRowGroups', 'setConditionalFormatRules',
-]);
-for (const name of SHEET_NO_OPS) SHEET_WRITES.add(name);
+], SHEET_WRITES);
 addConstantGetters(Sheet, {
   getColumnWidth: 100,
   getRowHeight: 21,

@@ -1,10 +1,12 @@
 /**
  * What follows every change to the prepaid log, in the same lock and ledger session, so
  * nothing is read twice: the use cases that write log rows call `afterLedgerChange` right
- * after `session.commit()` with the clients whose balance moved. Today it runs invoicing
- * for those clients when Settings ask for invoicing right after an authorization.
+ * after `session.commit()` with the clients whose balance moved. It runs invoicing for
+ * those clients when Settings ask for invoicing right after an authorization, then
+ * refreshes their client log files.
  */
-import { invoiceClients, type InvoicingRun } from './invoicing-run';
+import { describeRefresh, refreshClientLogs } from './client-log';
+import { didSomething, invoiceClients, type InvoicingRun } from './invoicing-run';
 import type { LedgerSession } from './ledger-session';
 
 export interface AfterLedgerChange {
@@ -16,20 +18,24 @@ export interface AfterLedgerChange {
 
 /**
  * Invoices the touched clients that are now below their minimum with Auto-invoice on.
- * The change itself is already written, so a failure here (an Invoices sheet that needs
- * Set up sheets, say) is reported in the summary instead of failing the change; the
- * hourly run retries. Reads the Invoices sheet only when some client needs it.
+ * A call that touched nothing is usually the re-run of a stopped change whose log rows
+ * were already written, so it catches up on every such client instead: that is how the
+ * re-run finishes the invoice the stopped run had not made. The change itself is already
+ * written, so a failure here (an Invoices sheet that needs Set up sheets, say) is
+ * reported in the summary instead of failing the change; the hourly run retries. Reads
+ * the Invoices sheet only when some client needs it.
  */
 function invoiceTouched(session: LedgerSession, touched: readonly string[]): { run: InvoicingRun | null; summary: string } {
   if (!session.settings.invoiceAfterAuthorization) return { run: null, summary: '' };
-  const below = touched.filter((name) => {
+  const names = touched.length ? touched : [...session.credits.clients.keys()];
+  const below = names.filter((name) => {
     const client = session.credits.clients.get(name);
     return client?.autoInvoice && session.ledger.balance(name) < client.minimumMinutes;
   });
   if (!below.length) return { run: null, summary: '' };
   try {
     const { run } = invoiceClients(session, new Set(below));
-    return { run, summary: ` ${run.summary}` };
+    return { run, summary: didSomething(run) ? ` ${run.summary}` : '' };
   } catch (error) {
     return { run: null, summary: ` Invoicing did not run: ${(error as Error).message}` };
   }
@@ -41,5 +47,7 @@ function invoiceTouched(session: LedgerSession, touched: readonly string[]): { r
  */
 export function afterLedgerChange(session: LedgerSession, touched: readonly string[], opts: { invoicing?: boolean } = {}): AfterLedgerChange {
   const invoicing = opts.invoicing === false ? { run: null, summary: '' } : invoiceTouched(session, touched);
-  return { invoicing: invoicing.run, summary: invoicing.summary };
+  // After invoicing, so a client's file shows the top-up invoice it may just have opened.
+  const clientLogs = describeRefresh(refreshClientLogs(session.services, touched, session));
+  return { invoicing: invoicing.run, summary: invoicing.summary + clientLogs };
 }

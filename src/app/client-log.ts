@@ -81,12 +81,19 @@ function openTopUpInvoices(spreadsheet: Spreadsheet): Map<string, string> {
   return open;
 }
 
-function readContext(services: Services): Context {
+/** What a ledger session has already read under the lock (a LedgerSession is one). */
+export interface ReadLedger {
+  settings: Settings;
+  credits: CreditsRepository;
+  log: { rows: readonly LogRow[] };
+}
+
+function readContext(services: Services, read?: ReadLedger): Context {
   return {
     services,
-    settings: loadSettings(services),
-    credits: CreditsRepository.read(services.spreadsheet),
-    log: PrepaidLogRepository.read(services.spreadsheet).rows,
+    settings: read?.settings ?? loadSettings(services),
+    credits: read?.credits ?? CreditsRepository.read(services.spreadsheet),
+    log: (read?.log ?? PrepaidLogRepository.read(services.spreadsheet)).rows,
     openInvoices: openTopUpInvoices(services.spreadsheet),
   };
 }
@@ -307,20 +314,21 @@ export function unshareClientLog(services: Services, client: string, email: stri
 
 /**
  * Rewrites the files of these clients from the log, for those that have one. Call it under
- * the document lock, right after a ledger change or from the hourly trigger. It reads the
- * workbook only when one of them has a file, and reports each file's failure instead of
- * throwing, because the ledger change it follows has already been saved.
+ * the document lock, right after a ledger change (passing the session, whose Credits and
+ * log are already read) or from the hourly trigger. It reads nothing more than the
+ * Invoices sheet, and only when one of the clients has a file; it reports each file's
+ * failure instead of throwing, because the change it follows is already saved.
  */
-export function refreshClientLogs(services: Services, clients: readonly string[]): ClientLogRefresh[] {
-  return refreshRecords(services, loadAllClientLogs(services), clients);
+export function refreshClientLogs(services: Services, clients: readonly string[], read?: ReadLedger): ClientLogRefresh[] {
+  return refreshRecords(services, loadAllClientLogs(services), clients, read);
 }
 
-function refreshRecords(services: Services, records: Map<string, ClientLogRecord>, clients: readonly string[]): ClientLogRefresh[] {
+function refreshRecords(services: Services, records: Map<string, ClientLogRecord>, clients: readonly string[], read?: ReadLedger): ClientLogRefresh[] {
   const due = [...new Set(clients)].filter((c) => records.get(c)?.fileId);
   if (due.length === 0) return [];
   let ctx: Context;
   try {
-    ctx = readContext(services);
+    ctx = readContext(services, read);
   } catch (error) {
     return due.map((client) => ({ client, ok: false, error: (error as Error).message }));
   }
@@ -338,8 +346,19 @@ function refreshRecords(services: Services, records: Map<string, ClientLogRecord
   });
 }
 
-/** Refreshes every client's file: the hourly trigger's share of the work (the forecast and weeks move with time). */
-export function refreshAllClientLogs(services: Services): ClientLogRefresh[] {
+/**
+ * Refreshes every client's file but those in `skip` (refreshed a moment ago): the hourly
+ * trigger's share of the work, because the forecast and the weeks move with time.
+ */
+export function refreshAllClientLogs(services: Services, read?: ReadLedger, skip: readonly string[] = []): ClientLogRefresh[] {
   const records = loadAllClientLogs(services);
-  return refreshRecords(services, records, [...records.keys()]);
+  return refreshRecords(services, records, [...records.keys()].filter((c) => !skip.includes(c)), read);
+}
+
+/** Sentences for a use case's summary about files that could not be refreshed ('' when all went well), with a leading space. */
+export function describeRefresh(results: readonly ClientLogRefresh[]): string {
+  return results
+    .filter((r) => !r.ok)
+    .map((r) => ` The prepaid log of ${r.client} was not refreshed: ${r.error}`)
+    .join('');
 }

@@ -96,7 +96,7 @@ function ensureDocuments(ctx: CompletionContext, row: InvoiceRow): void {
   if (drive.live(row.pdfId)) return;
   const documentApp = session.services.documentApp();
   const document = documentApp.openById(doc.getId());
-  if (drive.templated) fillTemplate(document.getBody(), content(ctx, row), documentApp);
+  if (drive.templated) fillTemplate(document.getBody(), content(ctx, row));
   else writeBuiltInLayout(document.getBody(), content(ctx, row), documentApp);
   document.saveAndClose();
   const pdfName = `${name}.pdf`;

@@ -125,8 +125,14 @@ export function invoiceClients(session: LedgerSession, only?: ReadonlySet<string
   }
   const summary = describeRun({ created: created.map((v) => v.invoiceNo), finished: finished.map((v) => v.invoiceNo), left, problems, alreadyInvoiced: planned.alreadyInvoiced });
   const run: InvoicingRun = { at: new Date(session.now).toISOString(), by: session.user, created, finished, left, problems, alreadyInvoiced: planned.alreadyInvoiced, summary };
-  recordRun(services, run);
+  // A full run is always recorded; a pass after a ledger change only when it did something.
+  if (!only || didSomething(run)) recordRun(services, run);
   return { run, touched: [...touched] };
+}
+
+/** Whether a run created, finished or left an invoice, or has a problem to report. */
+export function didSomething(run: InvoicingRun): boolean {
+  return run.created.length + run.finished.length + run.left.length + run.problems.length > 0;
 }
 
 const LAST_RUN_KEY = 'prepaidTime.invoicing.lastRun';

@@ -9,6 +9,7 @@ import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
 import { InvoicesRepository } from '../sheets/invoices.repository';
 import { afterLedgerChange } from './after-ledger-change';
+import { refreshAllClientLogs } from './client-log';
 import { ensureTopUp } from './invoice-completion';
 import { invoiceClients, invoiceView, type InvoiceView, type InvoicingRun } from './invoicing-run';
 import { LedgerSession } from './ledger-session';
@@ -24,6 +25,8 @@ export function runAutomaticInvoicing(services: Services): InvoicingRun {
     session.requireAuthorizer();
     const { run, touched } = invoiceClients(session);
     if (touched.length) afterLedgerChange(session, touched, { invoicing: false });
+    // The hourly run also keeps every client's log file current (its forecast moves with time).
+    refreshAllClientLogs(services, session, touched);
     return run;
   });
 }

@@ -8,7 +8,8 @@
 import { formatHours, formatMoney } from '../core/quantities';
 
 type Body = GoogleAppsScript.Document.Body;
-type Element = GoogleAppsScript.Document.Element;
+type Paragraph = GoogleAppsScript.Document.Paragraph;
+type Table = GoogleAppsScript.Document.Table;
 type DocumentApp = GoogleAppsScript.Document.DocumentApp;
 
 /** Everything an invoice shows, already fixed on its `Invoices` row and in the log. */
@@ -34,13 +35,21 @@ export interface InvoiceContent {
 export const TEXT_PLACEHOLDERS = ['invoice_no', 'date', 'client', 'billing_email', 'hours', 'rate', 'amount', 'currency', 'balance', 'minimum'] as const;
 export const TABLE_PLACEHOLDER = '{{deductions}}';
 
+/**
+ * User text with its `{{` broken by a zero-width space, so a client called "{{amount}}"
+ * (or a description in the table) is never taken for a placeholder, now or on a re-run.
+ */
+function inert(text: string): string {
+  return text.replace(/\{\{/g, '{\u200B{');
+}
+
 /** Placeholder name -> text. Money is shown without the code, which has `{{currency}}`. */
 export function placeholderValues(c: InvoiceContent): Record<(typeof TEXT_PLACEHOLDERS)[number], string> {
   return {
     invoice_no: c.invoiceNo,
     date: c.date,
-    client: c.client,
-    billing_email: c.billingEmail,
+    client: inert(c.client),
+    billing_email: inert(c.billingEmail),
     hours: formatHours(c.minutes),
     rate: formatMoney(c.rateCents, ''),
     amount: formatMoney(c.amountCents, ''),
@@ -61,56 +70,62 @@ export function deductionRows(c: InvoiceContent): string[][] {
   const total = c.lines.reduce((sum, l) => sum + l.minutes, 0);
   return [
     columns('Date', 'Person', 'Description', 'Hours'),
-    ...c.lines.map((l) => columns(l.date, l.person, l.description, formatHours(l.minutes))),
+    ...c.lines.map((l) => columns(l.date, inert(l.person), inert(l.description), formatHours(l.minutes))),
     columns('Total', '', '', formatHours(total)),
   ];
 }
 
-/** A regular expression matching `{{name}}` exactly (Docs' replaceText and findText take one). */
+/** A regular expression matching `{{name}}` exactly (Docs' replaceText takes one). */
 function placeholderPattern(name: string): string {
   return `\\{\\{${name}\\}\\}`;
 }
 
 /**
- * replaceText's replacement is a Java replacement string: `$` and `\` are special there,
- * so a client called "Cash $1" must be escaped to arrive as typed.
+ * replaceText's replacement is an RE2 rewrite string, in which a backslash escapes the
+ * next character (`\1` is a group), so backslashes in user text are doubled to arrive
+ * as typed.
  */
 export function literalReplacement(text: string): string {
-  return text.replace(/[\\$]/g, (ch) => `\\${ch}`);
+  return text.replace(/\\/g, '\\\\');
 }
 
-function tableMatches(element: Element, rows: string[][], documentApp: DocumentApp): boolean {
-  if (element.getType() !== documentApp.ElementType.TABLE) return false;
-  const table = element.asTable();
+/** The element's index among the body's own children, or -1 (inside a table, or gone). */
+function childIndex(body: Body, element: Paragraph | Table): number {
+  try {
+    return body.getChildIndex(element);
+  } catch {
+    return -1;
+  }
+}
+
+/** Whether the table is the deductions table a stopped run already inserted. */
+function isDeductionsTable(table: Table, rows: string[][]): boolean {
   if (table.getNumRows() !== rows.length) return false;
-  const same = (r: number) => rows[r].every((text, c) => table.getCell(r, c).getText() === text);
+  const same = (r: number) => table.getRow(r).getNumCells() === rows[r].length && rows[r].every((text, c) => table.getCell(r, c).getText() === text);
   return same(0) && same(rows.length - 1);
-}
-
-/** The element directly inside the body that holds `element` (a paragraph, list item or table). */
-function topLevel(element: Element, documentApp: DocumentApp): Element {
-  let current = element;
-  while (current.getParent() && current.getParent().getType() !== documentApp.ElementType.BODY_SECTION) current = current.getParent();
-  return current;
 }
 
 /**
  * Fills a template copy: each text placeholder is replaced, then the paragraph holding
- * `{{deductions}}` is replaced by the table. The table goes in before the placeholder
- * paragraph is removed, and a re-run that finds its own table already there does not
- * insert another.
+ * `{{deductions}}` (on a line of its own in the body) is replaced by the table. The table
+ * goes in before the placeholder paragraph is removed, and a re-run that finds its own
+ * table already there does not insert another.
  */
-export function fillTemplate(body: Body, content: InvoiceContent, documentApp: DocumentApp): void {
+export function fillTemplate(body: Body, content: InvoiceContent): void {
   const values = placeholderValues(content);
   for (const name of TEXT_PLACEHOLDERS) body.replaceText(placeholderPattern(name), literalReplacement(values[name]));
-  const found = body.findText(placeholderPattern('deductions'));
-  if (!found) return;
-  const holder = topLevel(found.getElement(), documentApp);
-  const index = body.getChildIndex(holder);
+  const holder = body.getParagraphs().find((p) => p.getText().includes(TABLE_PLACEHOLDER));
+  if (!holder) return;
+  const index = childIndex(body, holder);
+  if (index === -1) {
+    body.replaceText(placeholderPattern('deductions'), '');
+    return;
+  }
   const rows = deductionRows(content);
-  if (!(index > 0 && tableMatches(body.getChild(index - 1), rows, documentApp))) body.insertTable(index, rows);
+  const already = body.getTables().some((t) => childIndex(body, t) === index - 1 && isDeductionsTable(t, rows));
+  if (!already) body.insertTable(index, rows);
   // A body must end with a paragraph: the last one is emptied instead of removed.
-  if (body.getChildIndex(holder) === body.getNumChildren() - 1) holder.asParagraph().setText('');
+  if (childIndex(body, holder) === body.getNumChildren() - 1) holder.setText('');
   else holder.removeFromParent();
 }
 
@@ -119,7 +134,7 @@ export function writeBuiltInLayout(body: Body, content: InvoiceContent, document
   const { ParagraphHeading } = documentApp;
   const money = (cents: number) => formatMoney(cents, content.currency);
   body.clear();
-  const title = body.getChild(0).asParagraph();
+  const title = body.getParagraphs()[0];
   title.setText(`Invoice ${content.invoiceNo}`);
   title.setHeading(ParagraphHeading.HEADING1);
   body.appendParagraph(`Date: ${content.date}`);

@@ -70,10 +70,11 @@ export async function openSidebar(browser: Browser, addon: Addon, opts: BridgeOp
   };
 }
 
-/** Saves a screenshot of the whole sidebar under out/. */
-export async function screenshot(page: Page, name: string): Promise<string> {
+/** Saves a screenshot of the sidebar under out/: the whole page, cut off at `maxHeight`. */
+export async function screenshot(page: Page, name: string, maxHeight = 1400): Promise<string> {
   mkdirSync(OUT, { recursive: true });
   const path = join(OUT, `${name}.png`);
-  await page.screenshot({ path, fullPage: true });
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width: SIDEBAR_WIDTH, height: Math.min(height, maxHeight) } });
   return path;
 }

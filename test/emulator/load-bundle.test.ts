@@ -1,6 +1,7 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { runInContext } from 'node:vm';
 import { createEmulator, loadBundle } from '../../emulator';
 
 function bundleDir(code: string): string {
@@ -42,8 +43,7 @@ describe('loadBundle', () => {
     emu.clock.advance(86400000);
     expect(ctx.probe().now).toBe(Date.UTC(2030, 0, 3));
     // Arrays built inside the vm realm are accepted.
-    const vm = require('node:vm') as typeof import('node:vm');
-    vm.runInContext('write([[1, "2"], [new Date(0), true]])', ctx as object);
+    runInContext('write([[1, "2"], [new Date(0), true]])', ctx as object);
     expect(emu.spreadsheet.getActiveSheet().getRange('A1:B2').getValues()).toEqual([[1, 2], [new Date(0), true]]);
   });
 
