@@ -124,6 +124,11 @@ export class Text extends GasObject {
   getType(): string {
     return ElementType.TEXT;
   }
+
+  /** Element.asText(): what a search result's getElement() is cast with before editing. */
+  asText(): Text {
+    return this;
+  }
 }
 addChainableNoOps(Text, ['setItalic', 'setUnderline', 'setFontSize', 'setFontFamily', 'setForegroundColor', 'setBackgroundColor', 'setLinkUrl'], TEXT_WRITES);
 

@@ -5,6 +5,8 @@
  * the test that takes the README's picture.
  */
 
+import { LOG_SHEET, SUMMARY_SHEET } from '../src/sheets/client-log-file';
+
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function escapeHtml(text: string): string {
@@ -17,7 +19,7 @@ function isDate(value: unknown): value is Date {
 
 /** The chart's series: x from its first range (dates), y from its second (balance), headers skipped. */
 function chartPoints(ss: Spreadsheet): { x: number; y: number; label: string }[] {
-  const chart = ss.getSheetByName('Summary')?.getCharts()[0];
+  const chart = ss.getSheetByName(SUMMARY_SHEET)?.getCharts()[0];
   if (!chart) return [];
   const [xs, ys] = chart.getRanges();
   const xValues = xs.getValues().slice(1).map((r) => r[0]);
@@ -54,8 +56,8 @@ function table(rows: string[][], header: boolean): string {
 
 /** Renders the client's spreadsheet (its Summary and Log tabs) as a page a person can open. */
 export function renderClientLogHtml(ss: Spreadsheet): string {
-  const summary = ss.getSheetByName('Summary')!.getDataRange().getDisplayValues().filter((r) => r.some(Boolean));
-  const log = ss.getSheetByName('Log')!.getDataRange().getDisplayValues().filter((r) => r.some(Boolean));
+  const summary = ss.getSheetByName(SUMMARY_SHEET)!.getDataRange().getDisplayValues().filter((r) => r.some(Boolean));
+  const log = ss.getSheetByName(LOG_SHEET)!.getDataRange().getDisplayValues().filter((r) => r.some(Boolean));
   const [title, ...facts] = summary;
   const weeksAt = facts.findIndex((r) => r[0] === 'Hours used per week');
   return `<!DOCTYPE html>

@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { startAddon, type Addon } from '../emulator/addon';
 import { pasteRows, readRows } from '../emulator/sheet-rows';
 import { demoClientLogs } from './demo-client-logs';
+import { startInvoicingDemo } from './demo-invoicing';
 import { AUTHORIZER, CLIENTS, EDITOR, END, entriesByWeek, INVALID_ENTRIES, PROJECT_MANAGER, START } from './demo-workbook';
 import { saveAsXlsx } from './xlsx-export';
 
@@ -78,16 +79,17 @@ async function main(): Promise<void> {
     console.log(stats.measure('addCredits', () => server.addCredits(client.Client, client.initialHours, 'Prepaid block, September')).summary);
   }
 
+  const invoicing = startInvoicingDemo(addon);
   let week = 0;
   for (const [monday, entries] of entriesByWeek()) {
     week++;
-    emu.clock.set(dateAt(monday, 8));
+    invoicing.advanceTo(dateAt(monday, 8));
     const batch = week === 3 ? [...entries, ...INVALID_ENTRIES] : entries;
     const sheet = emu.spreadsheet.getSheetByName('Time entries')!;
     const firstRow = sheet.getLastRow() + 1;
     pasteRows(emu.spreadsheet, 'Time entries', batch.map((e) => ({ ...e, Select: week % 2 === 0 })));
     const friday = new Date(new Date(`${monday}T00:00:00Z`).getTime() + 4 * 86_400_000).toISOString().slice(0, 10);
-    emu.clock.set(dateAt(friday, 16));
+    invoicing.advanceTo(dateAt(friday, 16));
 
     if (week === 3) {
       emu.setSelection('Time entries', `A${firstRow}:J${sheet.getLastRow()}`);
@@ -120,7 +122,7 @@ async function main(): Promise<void> {
       console.log(`Week ${week}: authorizing ${wrong} again (a double click): ${twice.summary}`);
     }
   }
-  emu.clock.set(END);
+  invoicing.advanceTo(END);
 
   console.log('\nBalances (from the Prepaid log):');
   for (const row of readRows(emu.spreadsheet, 'Credits')) {
@@ -132,6 +134,7 @@ async function main(): Promise<void> {
   console.log(`\nAuthorized ${authorized.size} entries; ${skipped.size} entries were skipped:`);
   for (const [entryId, s] of skipped) console.log(`  ${entryId} [${s.code}] ${s.message}`);
   console.log(`\n${stats.measure('checkLedger', () => server.checkLedger()).summary}`);
+  invoicing.finish();
   await demoClientLogs(addon);
   stats.print();
 

@@ -36,24 +36,31 @@ export interface ExportOptions {
   csv?: boolean;
 }
 
-/** What export, share and unshare return (JSON-safe). */
-export interface ClientLogResult {
+/** What share and unshare return (JSON-safe): the file and who may open it. */
+export interface ClientLogSharing {
   client: string;
   url: string;
+  /** The emails the file is shared with (view only). */
+  sharedWith: string[];
+  /** True when Settings let anyone with the link open this client's file. */
+  linkSharing: boolean;
+  summary: string;
+}
+
+/** What an export returns (JSON-safe). */
+export interface ClientLogResult extends ClientLogSharing {
   /** True when this call created the file. */
   created: boolean;
+  /** The period shown, as yyyy-MM-dd days ('' for an open end). */
   from: string;
   to: string;
   /** Rows on the log tab (the opening balance included). */
   rows: number;
   balanceMinutes: number;
-  /** The forecast as the client reads it. */
+  /** The forecast in words: "credits run out around 2026-03-10", or why there is no date. */
   forecast: string;
-  sharedWith: string[];
-  linkSharing: boolean;
   pdfUrl?: string;
   csv?: string;
-  summary: string;
 }
 
 /** How one client's file fared in a refresh. */
@@ -73,19 +80,19 @@ interface Context {
   openInvoices: Map<string, string>;
 }
 
+/** What a ledger session has already read under the lock (a LedgerSession is one). */
+export interface ReadLedger {
+  settings: Settings;
+  credits: CreditsRepository;
+  log: { rows: readonly LogRow[] };
+}
+
 /** The newest unpaid (Pending or Open) invoice number per client; none when there is no Invoices sheet. */
 function openTopUpInvoices(spreadsheet: Spreadsheet): Map<string, string> {
   const open = new Map<string, string>();
   if (!spreadsheet.getSheetByName(INVOICES.name)) return open;
   for (const row of InvoicesRepository.read(spreadsheet).rows) if (row.status === 'Pending' || row.status === 'Open') open.set(row.client, row.invoiceNo);
   return open;
-}
-
-/** What a ledger session has already read under the lock (a LedgerSession is one). */
-export interface ReadLedger {
-  settings: Settings;
-  credits: CreditsRepository;
-  log: { rows: readonly LogRow[] };
 }
 
 function readContext(services: Services, read?: ReadLedger): Context {
@@ -134,7 +141,8 @@ function periodOf(services: Services, record: ClientLogRecord): Period {
 
 function forecastSentence(report: ClientReport, ctx: Context): string {
   const f = report.forecast;
-  return f.status === 'date' && f.date !== null ? `credits run out around ${ctx.services.formatDate(f.date, 'yyyy-MM-dd')}` : f.method;
+  if (f.status === 'date' && f.date !== null) return `credits run out around ${ctx.services.formatDate(f.date, 'yyyy-MM-dd')}`;
+  return f.method.charAt(0).toLowerCase() + f.method.slice(1).replace(/\.$/, '');
 }
 
 function tryOpen(services: Services, fileId: string): Spreadsheet | null {
@@ -209,20 +217,8 @@ function findClient(ctx: Context, name: unknown): Client {
   return found.client;
 }
 
-function result(settings: Settings, client: string, url: string, record: ClientLogRecord, extra: Partial<ClientLogResult> & { summary: string }): ClientLogResult {
-  return {
-    client,
-    url,
-    created: false,
-    from: record.from,
-    to: record.to,
-    rows: 0,
-    balanceMinutes: 0,
-    forecast: '',
-    sharedWith: [...record.shares],
-    linkSharing: settings.linkSharingClients.includes(client),
-    ...extra,
-  };
+function sharing(settings: Settings, client: string, url: string, record: ClientLogRecord, summary: string): ClientLogSharing {
+  return { client, url, sharedWith: [...record.shares], linkSharing: settings.linkSharingClients.includes(client), summary };
 }
 
 /** Exports one client's file under the lock already held; shared by export and share. */
@@ -240,15 +236,17 @@ function exportLocked(ctx: Context, client: Client, period: { from: string; to: 
   const csv = options.csv ? clientLogCsv(report, viewOf(ctx.settings), facts(ctx, client.name)) : undefined;
   const forecast = forecastSentence(report, ctx);
   const summary = `${opened.created ? 'Created' : 'Updated'} the prepaid log of ${client.name}: ${formatHours(report.balanceMinutes)} h left; ${forecast}. ${url}`;
-  return result(ctx.settings, client.name, url, record, {
+  return {
+    ...sharing(ctx.settings, client.name, url, record, summary),
     created: opened.created,
+    from: record.from,
+    to: record.to,
     rows: report.lines.length,
     balanceMinutes: report.balanceMinutes,
     forecast,
     ...(pdfUrl ? { pdfUrl } : {}),
     ...(csv !== undefined ? { csv } : {}),
-    summary,
-  });
+  };
 }
 
 /**
@@ -268,7 +266,7 @@ export function exportPrepaidLog(services: Services, client: string, options: Ex
 }
 
 /** Shares the client's file (never the agency's workbook) view-only with one email, creating the file first if needed. */
-export function shareClientLog(services: Services, client: string, email: string): ClientLogResult {
+export function shareClientLog(services: Services, client: string, email: string): ClientLogSharing {
   const address = requireEmail(email);
   return withDocumentLock(services, () => {
     const ctx = readContext(services);
@@ -287,12 +285,12 @@ export function shareClientLog(services: Services, client: string, email: string
     if (!record.shares.includes(address)) record = { ...record, shares: [...record.shares, address] };
     storeClientLog(services, found.name, record);
     enforceLinkSharing(services, record.fileId, ctx.settings.linkSharingClients.includes(found.name));
-    return result(ctx.settings, found.name, url, record, { summary: `Shared the prepaid log of ${found.name} with ${address} (view only). ${url}` });
+    return sharing(ctx.settings, found.name, url, record, `Shared the prepaid log of ${found.name} with ${address} (view only). ${url}`);
   });
 }
 
 /** Takes back a share; works from the record alone, so a client renamed or removed in Credits can still be unshared. */
-export function unshareClientLog(services: Services, client: string, email: string): ClientLogResult {
+export function unshareClientLog(services: Services, client: string, email: string): ClientLogSharing {
   const address = requireEmail(email);
   const name = cellString(client);
   return withDocumentLock(services, () => {
@@ -308,7 +306,7 @@ export function unshareClientLog(services: Services, client: string, email: stri
     record = { ...record, shares: record.shares.filter((s) => s !== address) };
     storeClientLog(services, name, record);
     const summary = isViewer || isEditor ? `${address} can no longer open the prepaid log of ${name}.` : `The prepaid log of ${name} was not shared with ${address}; nothing changed.`;
-    return result(settings, name, file.getUrl(), record, { summary });
+    return sharing(settings, name, file.getUrl(), record, summary);
   });
 }
 

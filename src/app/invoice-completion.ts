@@ -61,11 +61,15 @@ function content(ctx: CompletionContext, row: InvoiceRow): InvoiceContent {
 
 /**
  * Makes sure exactly one `Top-up` row carries this invoice number, writing it (log first,
- * then balances) when missing. Returns the row written, or null when it already existed.
+ * then balances) when missing. Returns the row written, or null when it already existed;
+ * balances are rewritten from the log either way, in case a stop came between the two.
  */
 export function ensureTopUp(session: LedgerSession, row: InvoiceRow, event: 'issued' | 'paid'): LogRow | null {
   const existing = session.log.rows.some((r) => r.kind === 'Top-up' && r.reference === row.invoiceNo && r.client === row.client);
-  if (existing) return null;
+  if (existing) {
+    session.commit();
+    return null;
+  }
   if (row.minutes === null || row.minutes <= 0) {
     throw new Error(`${row.invoiceNo} has no hours to credit in its Hours cell. Correct the Invoices row, then try again.`);
   }
@@ -106,13 +110,15 @@ function ensureDocuments(ctx: CompletionContext, row: InvoiceRow): void {
 
 /**
  * Runs the remaining steps for one invoice. Throws when a Drive or Docs step fails (the
- * row stays `Pending` for the next run); returns the email problem, if any, otherwise.
+ * row stays `Pending` for the next run); otherwise returns the email problem, if any, and
+ * whether the client's log holds the invoice's Top-up now.
  */
-export function completeInvoice(ctx: CompletionContext, row: InvoiceRow): { emailProblem: string | null } {
+export function completeInvoice(ctx: CompletionContext, row: InvoiceRow): { emailProblem: string | null; credited: boolean } {
   const { session, invoices } = ctx;
   const services = session.services;
   ensureDocuments(ctx, row);
-  if (session.settings.creditOn === 'issue') ensureTopUp(session, row, 'issued');
+  const credited = session.settings.creditOn === 'issue';
+  if (credited) ensureTopUp(session, row, 'issued');
   let emailProblem: string | null = null;
   if (session.settings.emailInvoices && !row.emailed) {
     const pdf = ctx.drive.live(row.pdfId);
@@ -128,5 +134,5 @@ export function completeInvoice(ctx: CompletionContext, row: InvoiceRow): { emai
     client.lastInvoice = row.invoiceNo;
   }
   invoices.update(row, { Status: 'Open' });
-  return { emailProblem };
+  return { emailProblem, credited };
 }

@@ -47,6 +47,7 @@ export interface InvoicingRun {
   summary: string;
 }
 
+/** The JSON-safe view of an `Invoices` row. */
 export function invoiceView(row: InvoiceRow): InvoiceView {
   return {
     invoiceNo: row.invoiceNo,
@@ -74,7 +75,7 @@ function allocate(services: Services, pattern: string, existing: readonly Invoic
 
 /**
  * Invoices the clients that need it (only `only`, when given) and finishes their
- * `Pending` invoices. Returns the run and the clients whose log gained a `Top-up`.
+ * `Pending` invoices. Returns the run and the clients whose invoice was credited at issue.
  */
 export function invoiceClients(session: LedgerSession, only?: ReadonlySet<string>): { run: InvoicingRun; touched: string[] } {
   const services = session.services;
@@ -101,30 +102,31 @@ export function invoiceClients(session: LedgerSession, only?: ReadonlySet<string
     } else {
       const ctx: CompletionContext = { session, invoices, drive: opened.drive };
       const added = invoices.appendPending(allocate(services, session.settings.invoicePattern, invoices.rows, planned.plans, session.now), session.now);
-      const logBefore = session.log.rows.length;
       for (const row of [...pending, ...added]) {
         if (services.now() - started > RUN_BUDGET_MS) {
           left.push(row.invoiceNo);
           continue;
         }
         try {
-          const { emailProblem } = completeInvoice(ctx, row);
+          const { emailProblem, credited } = completeInvoice(ctx, row);
           (added.includes(row) ? created : finished).push(invoiceView(row));
+          if (credited) touched.add(row.client);
           if (emailProblem) problems.push({ client: row.client, invoiceNo: row.invoiceNo, code: 'email', message: emailProblem });
         } catch (error) {
           problems.push({
             client: row.client,
             invoiceNo: row.invoiceNo,
             code: 'documents',
-            message: `${row.invoiceNo} for ${row.client} is not finished: ${(error as Error).message} It stays Pending and the next run finishes it.`,
+            message: `${row.invoiceNo} for ${row.client} is not finished: ${String((error as Error).message).replace(/([^.!?])$/, '$1.')} It stays Pending and the next run finishes it.`,
           });
         }
       }
-      for (const r of session.log.rows.slice(logBefore)) touched.add(r.client);
     }
   }
-  const summary = describeRun({ created: created.map((v) => v.invoiceNo), finished: finished.map((v) => v.invoiceNo), left, problems, alreadyInvoiced: planned.alreadyInvoiced });
-  const run: InvoicingRun = { at: new Date(session.now).toISOString(), by: session.user, created, finished, left, problems, alreadyInvoiced: planned.alreadyInvoiced, summary };
+  // A Pending invoice covering a crossing is being finished above, not "already invoiced".
+  const alreadyInvoiced = planned.alreadyInvoiced.filter((a) => a.status !== 'Pending');
+  const summary = describeRun({ created: created.map((v) => v.invoiceNo), finished: finished.map((v) => v.invoiceNo), left, problems, alreadyInvoiced });
+  const run: InvoicingRun = { at: new Date(session.now).toISOString(), by: session.user, created, finished, left, problems, alreadyInvoiced, summary };
   // A full run is always recorded; a pass after a ledger change only when it did something.
   if (!only || didSomething(run)) recordRun(services, run);
   return { run, touched: [...touched] };

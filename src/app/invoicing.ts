@@ -63,8 +63,8 @@ export function markInvoicePaid(services: Services, invoiceNo: string): PaidResu
     if (!found.ok) throw new Error(`${row.invoiceNo} cannot be credited: ${found.reason}`);
     const topUp = ensureTopUp(session, row, 'paid');
     invoices.update(row, { Status: 'Paid' });
-    const after = topUp ? afterLedgerChange(session, [row.client], { invoicing: false }) : null;
+    const after = afterLedgerChange(session, [row.client], { invoicing: false });
     const credited = topUp ? ` ${row.client} was credited with the invoice's hours: balance ${formatHours(topUp.balanceAfterMinutes)} h.` : '';
-    return { invoice: invoiceView(row), changed: true, topUpLogId: topUp?.logId ?? '', summary: `${row.invoiceNo} is paid.${credited}${after?.summary ?? ''}` };
+    return { invoice: invoiceView(row), changed: true, topUpLogId: topUp?.logId ?? '', summary: `${row.invoiceNo} is paid.${credited}${after.summary}` };
   });
 }

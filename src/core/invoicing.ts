@@ -10,14 +10,11 @@
 import { amountCents } from './quantities';
 import type { Client, LogRow, Refusal } from './types';
 
-/** `Pending` rows hold an allocated number whose documents are not finished yet. */
-export const INVOICE_STATUSES = ['Pending', 'Open', 'Paid'] as const;
-export type InvoiceStatus = (typeof INVOICE_STATUSES)[number];
-
 /** What planning needs to know of an invoice already in the `Invoices` sheet. */
 export interface InvoiceFacts {
   invoiceNo: string;
   client: string;
+  /** `Pending` (number allocated, documents not finished), `Open` or `Paid`; typed rows may hold others. */
   status: string;
   /** Log ID of the row where the balance went below the minimum; '' on invoices made by hand. */
   crossing: string;

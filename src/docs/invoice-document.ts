@@ -81,12 +81,22 @@ function placeholderPattern(name: string): string {
 }
 
 /**
- * replaceText's replacement is an RE2 rewrite string, in which a backslash escapes the
- * next character (`\1` is a group), so backslashes in user text are doubled to arrive
- * as typed.
+ * Replaces a text placeholder everywhere. replaceText keeps the placeholder's formatting,
+ * but `$` and `\` are special in replacement strings (and not the same way in every
+ * regular-expression engine), so a value holding either is written as plain text: each
+ * text element holding the placeholder is rewritten whole, in one write, so a stop cannot
+ * leave it half done. The value cannot contain the placeholder (see {@link inert}).
  */
-export function literalReplacement(text: string): string {
-  return text.replace(/\\/g, '\\\\');
+function replacePlaceholder(body: Body, name: string, value: string): void {
+  const pattern = placeholderPattern(name);
+  if (!/[\\$]/.test(value)) {
+    body.replaceText(pattern, value);
+    return;
+  }
+  for (let found = body.findText(pattern); found; found = body.findText(pattern)) {
+    const text = found.getElement().asText();
+    text.setText(text.getText().replace(new RegExp(pattern, 'g'), () => value));
+  }
 }
 
 /** The element's index among the body's own children, or -1 (inside a table, or gone). */
@@ -113,7 +123,7 @@ function isDeductionsTable(table: Table, rows: string[][]): boolean {
  */
 export function fillTemplate(body: Body, content: InvoiceContent): void {
   const values = placeholderValues(content);
-  for (const name of TEXT_PLACEHOLDERS) body.replaceText(placeholderPattern(name), literalReplacement(values[name]));
+  for (const name of TEXT_PLACEHOLDERS) replacePlaceholder(body, name, values[name]);
   const holder = body.getParagraphs().find((p) => p.getText().includes(TABLE_PLACEHOLDER));
   if (!holder) return;
   const index = childIndex(body, holder);

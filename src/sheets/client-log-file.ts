@@ -6,8 +6,7 @@
  * description like `=IMPORTRANGE(…)` stays text; nothing from the agency's workbook (its
  * ID, URL, other clients, internal columns) is ever written here.
  */
-import type { ClientLogLine, ClientReport, ClientLogView } from '../core/client-report';
-import { DAY_MS } from '../core/client-report';
+import { DAY_MS, type ClientLogLine, type ClientLogView, type ClientReport } from '../core/client-report';
 import { formatHours, minutesToHours } from '../core/quantities';
 import { asText, csvSafe } from './cell-text';
 
@@ -192,11 +191,12 @@ export function writeClientLogFile(spreadsheet: Spreadsheet, report: ClientRepor
   const rowsCount = table.rows.length;
   writeWhole(log, [table.header, ...table.rows], table.header.length);
   if (rowsCount > 0) {
+    // The date columns lead and the hours columns are adjacent: one call per format.
     const columns = logColumns(view);
-    const dates = columns.filter((c) => c.format === DATE_FORMAT).length;
-    const firstHours = columns.findIndex((c) => c.format === HOURS_FORMAT);
-    log.getRange(2, 1, rowsCount, dates).setNumberFormat(DATE_FORMAT);
-    log.getRange(2, firstHours + 1, rowsCount, 3).setNumberFormat(HOURS_FORMAT);
+    for (const format of [DATE_FORMAT, HOURS_FORMAT]) {
+      const first = columns.findIndex((c) => c.format === format);
+      log.getRange(2, first + 1, rowsCount, columns.filter((c) => c.format === format).length).setNumberFormat(format);
+    }
   }
   const { rows, hourRows } = summaryRows(report, facts);
   writeWhole(summary, rows, 2);

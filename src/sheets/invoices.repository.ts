@@ -132,10 +132,4 @@ export class InvoicesRepository {
       else row.emailed = value;
     }
   }
-
-  /** Sets Status on several invoices with one write per contiguous column run. */
-  setStatuses(changes: readonly { row: InvoiceRow; status: string }[]): void {
-    this.table.write(changes.map(({ row, status }) => ({ index: row.index, header: 'Status', value: status })));
-    for (const { row, status } of changes) row.status = status;
-  }
 }
