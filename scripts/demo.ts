@@ -2,9 +2,11 @@
  * `npm run demo`: the main job on the local emulator, no Google account needed. It loads
  * the built dist/Code.js (the file clasp pushes) and plays two months of an agency's
  * prepaid work: clients topped up, people logging time (some of it wrong), weekly
- * authorizations, a refused attempt by a non-authorizer, a reversal, and balances falling
- * below their minimums. It prints what happened and the service calls per operation, and
- * saves the workbook to out/demo.xlsx.
+ * authorizations, a refused attempt by a non-authorizer, a reversal, balances falling
+ * below their minimums, the hourly trigger writing top-up invoices (some paid, which
+ * credits the hours), and each client's prepaid log exported and one shared. It prints
+ * what happened and the service calls per operation, and saves the workbook to
+ * out/demo.xlsx, the invoices to out/invoices/ and the client logs to out/logs/.
  */
 import { join } from 'node:path';
 import { startAddon, type Addon } from '../emulator/addon';

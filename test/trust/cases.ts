@@ -44,7 +44,8 @@ export function describeError(error: unknown): string {
 
 /** JavaScript's own error types: a user should never meet one, they mean a programming error. */
 const PROGRAMMING_ERRORS = new Set(['TypeError', 'RangeError', 'ReferenceError', 'SyntaxError', 'EvalError', 'URIError', 'InternalError', 'AggregateError']);
-const UNREADABLE = /\bundefined\b|\bNaN\b|\[object |is not a function|Cannot read propert|Cannot set propert|is not iterable|Maximum call stack/;
+/** Program internals in a message; a user's own text quoted in it ("NaN") does not count. */
+const UNREADABLE = /(?<!["\w])(undefined|NaN)(?!["\w])|\[object |is not a function|Cannot read propert|Cannot set propert|is not iterable|Maximum call stack/;
 
 /**
  * Why an error is not one a person can act on ('' when it is): a JavaScript error type,
