@@ -8,7 +8,7 @@ import { byId, clearFieldErrors, fieldError, fill, h, setOptions, value } from '
 import { act, say } from './feedback';
 import { count, formatHours, hoursText } from './format';
 import { call, type ServerResult } from './server';
-import { data, onData, reload, type Entry, type Filter, type SidebarData } from './state';
+import { authorizersOnly, data, onData, reload, type Entry, type Filter, type SidebarData } from './state';
 import { chosenTotals, type Total } from './totals';
 
 type LedgerResult = ServerResult<'authorizeEntries'>;
@@ -139,7 +139,7 @@ function render(d: SidebarData): void {
   els.reverseForm().hidden = !d.canAuthorize || open || d.entries.length === 0;
   const whoCan = els.whoCan();
   whoCan.hidden = d.canAuthorize;
-  whoCan.textContent = d.canAuthorize ? '' : `You can see the entries and totals. ${d.permission}`;
+  whoCan.textContent = d.canAuthorize ? '' : `You can see the entries and totals. ${authorizersOnly(d, 'authorize or reverse them')}`;
   showSelection(d);
 }
 
@@ -148,7 +148,11 @@ function resultBlock(result: LedgerResult, verb: string): HTMLElement {
   if (result.done.length) {
     block.append(
       h('h3', {}, verb),
-      h('ul', {}, ...result.done.map((d) => h('li', { 'data-entry': d.entryId }, `${d.entryId} · ${d.client} · ${hoursText(Math.abs(d.minutes))}`))),
+      h(
+        'ul',
+        { class: 'done' },
+        ...result.done.map((d) => h('li', { 'data-entry': d.entryId }, h('span', { class: 'what' }, `${d.entryId} · ${d.client}`), h('span', { class: 'num nowrap' }, hoursText(Math.abs(d.minutes))))),
+      ),
     );
   }
   if (result.skipped.length) {

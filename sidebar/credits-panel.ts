@@ -8,7 +8,7 @@ import { byId, clearFieldErrors, fieldError, fill, h, setOptions, value } from '
 import { act, say } from './feedback';
 import { formatMoney, hoursInput, hoursText } from './format';
 import { call } from './server';
-import { data, onData, reload, type Client, type SidebarData } from './state';
+import { authorizersOnly, data, onData, reload, type Client, type SidebarData } from './state';
 
 type ClientField = 'type' | 'billingEmail' | 'hourlyRate' | 'currency' | 'minimumHours' | 'topUpHours' | 'autoInvoice';
 
@@ -113,7 +113,7 @@ function render(d: SidebarData): void {
   byId('credit-forms').hidden = !d.canAuthorize;
   const whoCan = byId('credits-who-can');
   whoCan.hidden = d.canAuthorize;
-  whoCan.textContent = d.canAuthorize ? '' : d.permission;
+  whoCan.textContent = d.canAuthorize ? '' : authorizersOnly(d, 'add credits or change client settings');
 }
 
 /** Wires a balance form: client-side checks for empty fields, then the call, then a fresh load. */

@@ -26,11 +26,6 @@ export function say(area: HTMLElement, kind: Kind, text: string, items: readonly
   if (items.length) append(area, h('ul', {}, ...items.map((item) => h('li', {}, item))));
 }
 
-/** True while an action is out; forms check it before sending. */
-export function isActing(): boolean {
-  return acting;
-}
-
 /**
  * Runs an action started by `button`. Returns the result, or undefined when another
  * action was already running or this one failed (the failure is shown in `area`).

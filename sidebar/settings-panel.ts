@@ -6,7 +6,7 @@
 import { byId, value } from './dom';
 import { act, say } from './feedback';
 import { call } from './server';
-import { onData, reload, type SidebarData } from './state';
+import { authorizersOnly, onData, reload, type SidebarData } from './state';
 
 type Settings = SidebarData['settings'];
 
@@ -49,7 +49,7 @@ function render(d: SidebarData): void {
   byId<HTMLFieldSetElement>('settings-fields').disabled = !d.canAuthorize;
   const whoCan = byId('settings-who-can');
   whoCan.hidden = d.canAuthorize;
-  whoCan.textContent = d.canAuthorize ? '' : d.permission;
+  whoCan.textContent = d.canAuthorize ? '' : authorizersOnly(d, 'change the settings');
 }
 
 export function initSettingsPanel(): void {

@@ -20,6 +20,15 @@ export function data(): SidebarData | null {
   return current;
 }
 
+/**
+ * The line a non-authorizer sees where an action would be: what only authorizers may do
+ * and who they are. Without an email or any authorizer, the server's own explanation.
+ */
+export function authorizersOnly(d: SidebarData, what: string): string {
+  if (!d.user || d.settings.authorizers.length === 0) return d.permission;
+  return `Only authorizers can ${what}: ${d.settings.authorizers.join(', ')}.`;
+}
+
 export function onData(listener: (data: SidebarData) => void): void {
   listeners.push(listener);
 }

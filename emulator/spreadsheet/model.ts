@@ -112,15 +112,29 @@ export class SheetModel {
     return cell;
   }
 
-  /** Keeps the last-row/column cache right after a cell changed. */
+  /**
+   * Keeps the last-row/column cache right after a cell changed. An emptied cell can only
+   * shrink the extent when it sat on its last row or column and that line is now empty;
+   * dropping the cache on every empty write there made each appendRow with a blank cell
+   * rescan the whole sheet (quadratic for row-by-row scripts on large sheets).
+   */
   noteChange(row0: number, col0: number): void {
     if (!this.extent) return;
     if (hasContent(this.get(row0, col0))) {
       this.extent.rows = Math.max(this.extent.rows, row0 + 1);
       this.extent.columns = Math.max(this.extent.columns, col0 + 1);
-    } else if (row0 + 1 >= this.extent.rows || col0 + 1 >= this.extent.columns) {
+    } else if ((row0 + 1 === this.extent.rows && !this.rowHasContent(row0)) || (col0 + 1 === this.extent.columns && !this.columnHasContent(col0))) {
       this.extent = null;
     }
+  }
+
+  private rowHasContent(row0: number): boolean {
+    return this.rows[row0]?.some(hasContent) ?? false;
+  }
+
+  /** Scans from the top, where a header usually answers at once. */
+  private columnHasContent(col0: number): boolean {
+    return this.rows.some((line) => hasContent(line?.[col0]));
   }
 
   private measure(): { rows: number; columns: number } {

@@ -26,19 +26,25 @@ export interface Capacity {
   reachedIn: string;
 }
 
-export function capacityOf(addon: Addon, data: WorkbookData): Capacity {
+/** Grid and data cells of every sheet, and each sheet's grid width; the call counters are left at zero. */
+export function cellsOf(addon: Addon): { gridCells: number; dataCells: number; widths: Map<string, number> } {
   let gridCells = 0;
   let dataCells = 0;
-  const width = new Map<string, number>();
+  const widths = new Map<string, number>();
   for (const sheet of addon.emu.spreadsheet.getSheets()) {
     gridCells += sheet.getMaxRows() * sheet.getMaxColumns();
     dataCells += sheet.getLastRow() * sheet.getLastColumn();
-    width.set(sheet.getName(), sheet.getMaxColumns());
+    widths.set(sheet.getName(), sheet.getMaxColumns());
   }
   addon.emu.calls.reset();
+  return { gridCells, dataCells, widths };
+}
+
+export function capacityOf(addon: Addon, data: WorkbookData): Capacity {
+  const { gridCells, dataCells, widths } = cellsOf(addon);
   const spanMs = data.spec.to - data.spec.from + 86_400_000;
   const entriesPerYear = (data.spec.entries * YEAR_MS) / spanMs;
-  const cellsPerEntry = (width.get('Time entries') ?? 0) + (width.get('Prepaid log') ?? 0);
+  const cellsPerEntry = (widths.get('Time entries') ?? 0) + (widths.get('Prepaid log') ?? 0);
   const yearsLeft = Math.max(0, CELL_LIMIT - gridCells) / (entriesPerYear * cellsPerEntry);
   const reached = new Date(data.now + yearsLeft * YEAR_MS);
   return {

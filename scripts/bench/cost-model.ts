@@ -14,6 +14,7 @@
  * bounds the per-cell cost from above at 0.1 ms; the bench prints that pessimistic
  * figure next to the modelled one, so no verdict hides how much it rests on the constant.
  */
+import type { Counts } from './measure';
 
 export const MS_PER_CALL = 7;
 export const MS_PER_CELL = 0.011;
@@ -30,4 +31,17 @@ export interface Traffic {
 /** Modelled Apps Script time in milliseconds. */
 export function modelledMs(t: Traffic, msPerCell = MS_PER_CELL): number {
   return t.calls * MS_PER_CALL + (t.cellsRead + t.cellsWritten) * msPerCell;
+}
+
+export interface Modelled extends Counts {
+  /** Modelled Apps Script time with the bench's constants. */
+  modelledMs: number;
+  /** The same with the pessimistic per-cell cost. */
+  pessimisticMs: number;
+}
+
+/** Counts with their modelled time, both ways. */
+export function modelled(counts: Counts): Modelled {
+  const traffic = { calls: counts.totalCalls, cellsRead: counts.cellsRead, cellsWritten: counts.cellsWritten };
+  return { ...counts, modelledMs: modelledMs(traffic), pessimisticMs: modelledMs(traffic, MS_PER_CELL_PESSIMISTIC) };
 }

@@ -6,8 +6,8 @@
  * fresh copy, side by side in the same process.
  */
 import { capacityOf, type Capacity } from './capacity';
-import { modelledMs, MS_PER_CELL_PESSIMISTIC } from './cost-model';
-import { countsOf, measure, type Counts, type Measurement } from './measure';
+import { modelled, type Modelled } from './cost-model';
+import { countsOf, measure, type Measurement } from './measure';
 import { OPERATIONS } from './operations';
 import { generateWorkbook, loadWorkbook, type WorkbookData } from './workbook';
 
@@ -18,13 +18,6 @@ export interface SizeSpec {
   clients: number;
   /** Measured runs per operation. */
   runs: number;
-}
-
-export interface Modelled extends Counts {
-  /** Modelled Apps Script time with the bench's constants. */
-  modelledMs: number;
-  /** The same with the pessimistic per-cell cost. */
-  pessimisticMs: number;
 }
 
 export interface OperationResult extends Modelled {
@@ -57,11 +50,6 @@ export function median(values: readonly number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
-}
-
-export function modelled(counts: Counts): Modelled {
-  const traffic = { calls: counts.totalCalls, cellsRead: counts.cellsRead, cellsWritten: counts.cellsWritten };
-  return { ...counts, modelledMs: modelledMs(traffic), pessimisticMs: modelledMs(traffic, MS_PER_CELL_PESSIMISTIC) };
 }
 
 function fail(label: string, data: WorkbookData, problem: string): never {

@@ -11,7 +11,7 @@ import type { LogRow } from '../core/types';
 import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
 import { archiveEntryRows, archiveLogRows, archiveName, openArchive } from '../sheets/archive.repository';
-import { startOfDayMs } from '../sheets/zone-dates';
+import { isDay, startOfDay } from '../services/calendar-day';
 import { LedgerSession } from './ledger-session';
 
 export interface ArchiveResult {
@@ -29,8 +29,8 @@ function byYear<T>(items: readonly T[], year: (item: T) => string): Map<string, 
 }
 
 export function archiveBefore(services: Services, date: string): ArchiveResult {
-  const cutoff = startOfDayMs(services, date);
-  if (cutoff === null) throw new Error(`"${date}" is not a date. Give the first day to keep as yyyy-mm-dd, e.g. 2026-01-01.`);
+  if (!isDay(date)) throw new Error(`"${date}" is not a date. Give the first day to keep as yyyy-mm-dd, e.g. 2026-01-01.`);
+  const cutoff = startOfDay(services, date);
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     session.requireAuthorizer();
@@ -54,7 +54,7 @@ export function archiveBefore(services: Services, date: string): ArchiveResult {
     const archives: ArchiveResult['archives'] = [];
     for (const year of [...new Set([...logByYear.keys(), ...entriesByYear.keys()])].sort()) {
       const archive = openArchive(services, year);
-      archiveLogRows(archive, session.log.table, logByYear.get(year) ?? []);
+      archiveLogRows(archive, session.log, logByYear.get(year) ?? []);
       archiveEntryRows(archive, entries.table, entries.indexesOf(entriesByYear.get(year) ?? []));
       archives.push({ year, url: archive.getUrl() });
     }

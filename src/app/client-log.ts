@@ -21,7 +21,7 @@ import { CreditsRepository } from '../sheets/credits.repository';
 import { InvoicesRepository } from '../sheets/invoices.repository';
 import { PrepaidLogRepository } from '../sheets/prepaid-log.repository';
 import { INVOICES } from '../sheets/schema';
-import { isDay, startOfDay } from './calendar-day';
+import { isDay, startOfDay } from '../services/calendar-day';
 import { shortId } from './ledger-session';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -204,10 +204,17 @@ function savePdf(services: Services, fileId: string, client: string, asOf: numbe
   return (parents.hasNext() ? parents.next().createFile(blob) : drive.createFile(blob)).getUrl();
 }
 
-/** Builds the client's report and writes it into their file (which must exist). */
+/** The Log ID of the client's last log row ('' when it has none): what a file written now shows up to. */
+function lastLogId(log: readonly LogRow[], client: string): string {
+  for (let i = log.length - 1; i >= 0; i--) if (log[i].client === client) return log[i].logId;
+  return '';
+}
+
+/** Builds the client's report, writes it into their file (which must exist), then records how far the file goes. */
 function writeReport(ctx: Context, client: Client, spreadsheet: Spreadsheet, record: ClientLogRecord): ClientReport {
   const report = buildClientReport({ client, log: ctx.log, now: ctx.services.now(), period: periodOf(ctx.services, record), view: viewOf(ctx.settings) });
   writeClientLogFile(spreadsheet, report, viewOf(ctx.settings), facts(ctx, client.name));
+  storeClientLog(ctx.services, client.name, { ...loadClientLog(ctx.services, client.name), through: lastLogId(ctx.log, client.name) });
   return report;
 }
 
@@ -272,12 +279,10 @@ export function shareClientLog(services: Services, client: string, email: string
     const ctx = readContext(services);
     requireAuthorizer(services.userEmail(), ctx.settings.authorizers);
     const found = findClient(ctx, client);
+    const stored = loadClientLog(services, found.name);
+    // Always written before sharing: a run stopped after creating the file left it unnamed and empty.
+    const url = exportLocked(ctx, found, { from: stored.from, to: stored.to }, {}).url;
     let record = loadClientLog(services, found.name);
-    let url = record.fileId ? tryOpen(services, record.fileId)?.getUrl() ?? '' : '';
-    if (!url) {
-      url = exportLocked(ctx, found, { from: record.from, to: record.to }, {}).url;
-      record = loadClientLog(services, found.name);
-    }
     const file = services.driveApp().getFileById(record.fileId);
     if (file.getOwner()?.getEmail().toLowerCase() === address) throw new Error(`${address} owns the prepaid log of ${found.name} already; share it with the client's email instead.`);
     if (hasUser(file.getEditors(), address)) file.removeEditor(address);
@@ -315,10 +320,14 @@ export function unshareClientLog(services: Services, client: string, email: stri
  * the document lock, right after a ledger change (passing the session, whose Credits and
  * log are already read) or from the hourly trigger. It reads nothing more than the
  * Invoices sheet, and only when one of the clients has a file; it reports each file's
- * failure instead of throwing, because the change it follows is already saved.
+ * failure instead of throwing, because the change it follows is already saved. Given the
+ * session, it also refreshes files that are behind the log (see ClientLogRecord.through).
  */
 export function refreshClientLogs(services: Services, clients: readonly string[], read?: ReadLedger): ClientLogRefresh[] {
-  return refreshRecords(services, loadAllClientLogs(services), clients, read);
+  const records = loadAllClientLogs(services);
+  // Files a stopped run left behind the log catch up with this change.
+  const behind = read ? [...records].filter(([client, r]) => r.fileId && r.through !== lastLogId(read.log.rows, client)).map(([client]) => client) : [];
+  return refreshRecords(services, records, [...clients, ...behind], read);
 }
 
 function refreshRecords(services: Services, records: Map<string, ClientLogRecord>, clients: readonly string[], read?: ReadLedger): ClientLogRefresh[] {

@@ -85,7 +85,7 @@ export function invoiceClients(session: LedgerSession, only?: ReadonlySet<string
     clients: session.credits.clients,
     duplicates: session.credits.duplicates,
     log: session.log.rows,
-    invoices: invoices.rows,
+    invoices: [...invoices.rows, ...invoices.unnumbered],
     only,
   });
   const pending = invoices.rows.filter((r) => r.status === 'Pending' && (!only || only.has(r.client)));

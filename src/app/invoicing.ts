@@ -9,7 +9,7 @@ import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
 import { InvoicesRepository } from '../sheets/invoices.repository';
 import { afterLedgerChange } from './after-ledger-change';
-import { refreshAllClientLogs } from './client-log';
+import { describeRefresh, refreshAllClientLogs, refreshClientLogs } from './client-log';
 import { ensureTopUp } from './invoice-completion';
 import { invoiceClients, invoiceView, type InvoiceView, type InvoicingRun } from './invoicing-run';
 import { LedgerSession } from './ledger-session';
@@ -44,7 +44,7 @@ export interface PaidResult {
  * Marks an Open invoice Paid. On `creditOn: payment` it first writes the `Top-up` row
  * whose Reference is the invoice number; a Top-up already carrying that number (written
  * at issue, or by a stopped earlier call) is never written again. Paying a paid invoice
- * changes nothing.
+ * changes nothing but bringing the client's file up to date.
  */
 export function markInvoicePaid(services: Services, invoiceNo: string): PaidResult {
   if (typeof invoiceNo !== 'string' || !invoiceNo.trim()) throw new Error('markInvoicePaid needs an invoice number, such as INV-2026-0001.');
@@ -55,7 +55,9 @@ export function markInvoicePaid(services: Services, invoiceNo: string): PaidResu
     const row = invoices.find(invoiceNo);
     if (!row) throw new Error(`There is no invoice "${invoiceNo.trim()}" in the Invoices sheet. Check the number and try again.`);
     if (row.status === 'Paid') {
-      return { invoice: invoiceView(row), changed: false, topUpLogId: '', summary: `${row.invoiceNo} was already paid; nothing changed.` };
+      // A stopped earlier call may have marked it paid before refreshing the client's file.
+      const behind = describeRefresh(refreshClientLogs(services, [row.client], session));
+      return { invoice: invoiceView(row), changed: false, topUpLogId: '', summary: `${row.invoiceNo} was already paid; nothing changed.${behind}` };
     }
     if (row.status === 'Pending') throw new Error(`${row.invoiceNo} is not finished yet (Pending). Choose Run invoicing now to finish it, then mark it paid.`);
     if (row.status !== 'Open') throw new Error(`${row.invoiceNo} has the status "${row.status}"; only Open invoices can be marked paid.`);

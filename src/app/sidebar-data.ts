@@ -17,7 +17,7 @@ import type { Services } from '../services/services';
 import { durationEpochMs } from '../sheets/duration-epoch';
 import { TimeEntriesRepository } from '../sheets/time-entries.repository';
 import { selectedRows } from './authorize-entries';
-import { dayOf, isDay } from './calendar-day';
+import { dayOf, isDay } from '../services/calendar-day';
 import { LedgerSession, shortId } from './ledger-session';
 import { clientView, entryView, type ClientView, type EntryView } from './sidebar-views';
 import { getTimer, type TimerView } from './track-time';

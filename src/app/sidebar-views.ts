@@ -8,7 +8,7 @@ import { formatHours, parseHours } from '../core/quantities';
 import type { RoundingMinutes } from '../core/rounding';
 import type { Client, TimeEntry } from '../core/types';
 import type { Services } from '../services/services';
-import { dayOf } from './calendar-day';
+import { dayOf } from '../services/calendar-day';
 
 export interface ClientView {
   name: string;

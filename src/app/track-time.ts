@@ -10,7 +10,7 @@ import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
 import { CreditsRepository } from '../sheets/credits.repository';
 import { TimeEntriesRepository } from '../sheets/time-entries.repository';
-import { dayOf, isDay, startOfDay } from './calendar-day';
+import { dayOf, isDay, startOfDay } from '../services/calendar-day';
 import { shortId } from './ledger-session';
 
 /** What the Track time form sends. Hours may be `1:30`, `1.5`, `1h30` or `90m`. */
@@ -70,6 +70,8 @@ interface StoredTimer {
   client: string;
   description: string;
   startedAt: number;
+  /** Set as a stop begins, before the entry is written, so a retry of a stopped run logs that entry once, with the same end. */
+  stop?: { entryId: string; at: number };
 }
 
 const TIMER_KEY = 'prepaidTime.timer';
@@ -82,10 +84,12 @@ function refused(errors: FieldErrors): Refused {
   return { ok: false, errors, summary: `Nothing was logged: ${Object.values(errors).join(' ')}` };
 }
 
-/** Appends one entry. The caller holds the document lock. */
-function append(services: Services, entry: Omit<LoggedEntry, 'entryId'>): LoggedEntry {
-  const logged = { entryId: shortId('E', services.uuid()), ...entry };
-  TimeEntriesRepository.read(services.spreadsheet).append([
+/** Appends one entry under `entryId` (a new one by default), unless Time entries already holds it. The caller holds the document lock. */
+function append(services: Services, entry: Omit<LoggedEntry, 'entryId'>, entryId = shortId('E', services.uuid())): LoggedEntry {
+  const logged = { entryId, ...entry };
+  const entries = TimeEntriesRepository.read(services.spreadsheet);
+  if (entries.entries.some((e) => e.entryId === entryId)) return logged;
+  entries.append([
     {
       entryId: logged.entryId,
       date: startOfDay(services, logged.date),
@@ -170,15 +174,20 @@ function timerView(services: Services, timer: StoredTimer, now: number): TimerVi
  * A timer stopped within its first minute logs one minute.
  */
 function stopRunning(services: Services, timer: StoredTimer): LoggedEntry {
-  const now = services.now();
-  const minutes = Math.max(1, Math.round((now - timer.startedAt) / 60_000));
-  const entry = append(services, {
-    date: dayOf(services, timer.startedAt),
-    client: timer.client,
-    person: services.userEmail(),
-    description: timer.description,
-    minutes,
-  });
+  const stop = timer.stop ?? { entryId: shortId('E', services.uuid()), at: services.now() };
+  if (!timer.stop) services.userProperties().setProperty(TIMER_KEY, JSON.stringify({ ...timer, stop }));
+  const minutes = Math.max(1, Math.round((stop.at - timer.startedAt) / 60_000));
+  const entry = append(
+    services,
+    {
+      date: dayOf(services, timer.startedAt),
+      client: timer.client,
+      person: services.userEmail(),
+      description: timer.description,
+      minutes,
+    },
+    stop.entryId,
+  );
   services.userProperties().deleteProperty(TIMER_KEY);
   return entry;
 }

@@ -18,7 +18,8 @@ export interface LedgerProblem {
     | 'status-mismatch'
     | 'hours-edited'
     | 'unknown-client'
-    | 'duplicate-log-id';
+    | 'duplicate-log-id'
+    | 'missing-entry-id';
   message: string;
   client?: string;
   logId?: string;
@@ -86,9 +87,17 @@ function auditLog(log: readonly LogRow[], known: ReadonlyMap<string, unknown>, p
 
 function auditEntries(facts: LedgerFacts, ledger: Ledger, problems: LedgerProblem[]): void {
   for (const entry of facts.entries) {
-    if (!entry.entryId) continue;
-    const deduction = ledger.deductionOf(entry.entryId);
     const saysAuthorized = entry.status.trim().toLowerCase() === 'authorized';
+    if (!entry.entryId) {
+      if (saysAuthorized) {
+        problems.push({
+          code: 'missing-entry-id',
+          message: `Time entries row ${entry.row} says Authorized but has no Entry ID, so it cannot be matched to its deduction. Copy its Entry ID back from the Deduction row in the Prepaid log (same date, person and description).`,
+        });
+      }
+      continue;
+    }
+    const deduction = ledger.deductionOf(entry.entryId);
     if (saysAuthorized !== Boolean(deduction)) {
       problems.push({
         code: 'status-mismatch',

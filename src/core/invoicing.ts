@@ -122,8 +122,9 @@ export function planInvoices(input: {
     if (!state?.crossing || !state.last) continue;
     const crossing = state.crossing;
     const carried = crossing.kind === 'Opening balance';
+    // A Log ID is unique, so an invoice recording this crossing covers it whatever its Client cell says now.
     const covering = input.invoices.filter(
-      (inv) => inv.client === client.name && (inv.crossing === crossing.logId || (carried && inv.crossing !== '' && !logIds.has(inv.crossing))),
+      (inv) => inv.crossing === crossing.logId || (inv.client === client.name && carried && inv.crossing !== '' && !logIds.has(inv.crossing)),
     );
     if (covering.length) {
       const latest = covering[covering.length - 1];

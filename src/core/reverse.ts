@@ -39,6 +39,15 @@ export function planReversal(input: ReverseInput): ReverseOutcome {
       skipped.push({ entryId: rawId, code: 'not-authorized', message: `Entry ${rawId} is not authorized, so there is nothing to reverse.` });
       continue;
     }
+    // Its balance could not be written: the client's row in Credits is gone, renamed or listed twice.
+    if (!input.clients.has(deduction.client)) {
+      skipped.push({
+        entryId: rawId,
+        code: 'unknown-client',
+        message: `Entry ${rawId} was deducted from "${deduction.client}", which is not in Credits exactly once (renamed, deleted or listed twice). Keep one row for the client in Credits, then reverse it.`,
+      });
+      continue;
+    }
     if (!before.has(deduction.client)) before.set(deduction.client, ledger.balance(deduction.client));
     ledger.append({
       logId: input.newLogId(),

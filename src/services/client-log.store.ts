@@ -18,9 +18,15 @@ export interface ClientLogRecord {
   /** The period shown, as yyyy-MM-dd days ('' for an open end); refreshes keep it. */
   from: string;
   to: string;
+  /**
+   * The Log ID of the client's last log row when the file was last written. A file whose
+   * mark differs from the log is behind (a run stopped between the log and the file), and
+   * the next ledger change refreshes it.
+   */
+  through: string;
 }
 
-export const EMPTY_RECORD: ClientLogRecord = { fileId: '', pending: '', shares: [], from: '', to: '' };
+export const EMPTY_RECORD: ClientLogRecord = { fileId: '', pending: '', shares: [], from: '', to: '', through: '' };
 
 function parse(json: string | null): ClientLogRecord {
   if (!json) return { ...EMPTY_RECORD };
@@ -33,6 +39,7 @@ function parse(json: string | null): ClientLogRecord {
       shares: Array.isArray(stored.shares) ? stored.shares.filter((s): s is string => typeof s === 'string') : [],
       from: text(stored.from),
       to: text(stored.to),
+      through: text(stored.through),
     };
   } catch {
     return { ...EMPTY_RECORD };

@@ -7,7 +7,7 @@ import type { LogRow } from '../core/types';
 import type { Services } from '../services/services';
 import { loadSettings, storeSettings } from '../services/settings.store';
 import { asText } from './cell-text';
-import { PrepaidLogRepository, toRecord } from './prepaid-log.repository';
+import { PrepaidLogRepository } from './prepaid-log.repository';
 import { PREPAID_LOG, TIME_ENTRIES, type SheetSchema } from './schema';
 import { SheetTable } from './table';
 
@@ -54,11 +54,11 @@ function existingIds(table: SheetTable, header: string): Set<string> {
   return new Set(table.nonBlankIndexes().map((i) => String(table.get(i, header)).trim()));
 }
 
-/** Copies log rows into the archive, skipping Log IDs it already holds. */
-export function archiveLogRows(archive: Spreadsheet, liveLog: SheetTable, rows: readonly LogRow[]): void {
-  const table = archiveTable(archive, PREPAID_LOG, liveLog.headerRow);
+/** Copies log rows (the user's own columns too) into the archive, skipping Log IDs it already holds. */
+export function archiveLogRows(archive: Spreadsheet, liveLog: PrepaidLogRepository, rows: readonly LogRow[]): void {
+  const table = archiveTable(archive, PREPAID_LOG, liveLog.table.headerRow);
   const present = existingIds(table, 'Log ID');
-  table.append(rows.filter((r) => !present.has(r.logId)).map(toRecord));
+  table.append(rows.filter((r) => !present.has(r.logId)).map((r) => liveLog.recordWithOwnColumns(r)));
 }
 
 /** Copies whole time-entry rows (the user's own columns too) into the archive, skipping Entry IDs it holds. */

@@ -3,9 +3,9 @@
  * the spreadsheet's time zone. This finds that instant, so a duration of 1:30 reads as
  * 90 minutes whatever the zone (including its historic offset in 1899).
  */
+import { startOfDay } from '../services/calendar-day';
 import type { Services } from '../services/services';
-import { startOfDayMs } from './zone-dates';
 
 export function durationEpochMs(services: Services): number {
-  return startOfDayMs(services, '1899-12-30') as number;
+  return startOfDay(services, '1899-12-30');
 }

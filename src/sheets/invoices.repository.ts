@@ -39,11 +39,17 @@ function cents(value: unknown): number | null {
 
 export class InvoicesRepository {
   readonly rows: InvoiceRow[] = [];
+  /** Rows whose Invoice no was cleared by hand: not invoices any more, but the crossing they record stays invoiced. */
+  readonly unnumbered: InvoiceFacts[] = [];
 
   private constructor(private readonly table: SheetTable) {
     for (const index of table.nonBlankIndexes()) {
       const invoiceNo = cellString(table.get(index, 'Invoice no'));
-      if (!invoiceNo) continue;
+      if (!invoiceNo) {
+        const crossing = cellString(table.get(index, 'Crossing'));
+        if (crossing) this.unnumbered.push({ invoiceNo: '', client: cellString(table.get(index, 'Client')), status: cellString(table.get(index, 'Status')), crossing });
+        continue;
+      }
       const hours = table.get(index, 'Hours');
       this.rows.push({
         index,

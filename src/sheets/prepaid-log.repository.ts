@@ -19,6 +19,8 @@ function minutesCell(value: unknown, where: string): number {
 
 export class PrepaidLogRepository {
   readonly rows: LogRow[] = [];
+  /** Each row as read, by Log ID, so rewriting or archiving it keeps the user's own columns. */
+  private readonly read = new Map<string, unknown[]>();
 
   private constructor(readonly table: SheetTable) {
     for (const index of table.nonBlankIndexes()) {
@@ -44,6 +46,8 @@ export class PrepaidLogRepository {
         workDate: cellTime(table.get(index, 'Work date')),
         checksum: cellString(table.get(index, 'Checksum')),
       });
+      const logId = this.rows[this.rows.length - 1].logId;
+      if (!this.read.has(logId)) this.read.set(logId, table.rows[index]);
     }
   }
 
@@ -51,10 +55,17 @@ export class PrepaidLogRepository {
     return new PrepaidLogRepository(SheetTable.read(spreadsheet, PREPAID_LOG));
   }
 
-  /** Replaces the whole log in one block (archiving re-seals what stays). */
+  /** Replaces the whole log in one block (archiving re-seals what stays); rows that stay keep the user's own columns. */
   rewrite(rows: readonly LogRow[]): void {
-    this.table.rewrite(rows.map(toRecord));
+    this.table.rewrite(rows.map(toRecord), rows.map((r) => this.read.get(r.logId)));
     this.rows.splice(0, this.rows.length, ...rows);
+  }
+
+  /** A row as header -> value, the user's own columns (as read) included, for copying it to another sheet. */
+  recordWithOwnColumns(row: LogRow): Record<string, unknown> {
+    const raw = this.read.get(row.logId) ?? [];
+    const own = Object.fromEntries(this.table.headerRow.map((h, c) => [String(h), typeof raw[c] === 'string' ? asText(raw[c] as string) : raw[c] ?? '']));
+    return { ...own, ...toRecord(row) };
   }
 
   /** Appends rows in one block; user text is written so it stays text. */

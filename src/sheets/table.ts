@@ -4,6 +4,7 @@
  * contiguous run of columns, and appends as one block after growing the sheet if needed.
  * Nothing here writes a cell at a time.
  */
+import { asText } from './cell-text';
 import { normalizeHeader, type SheetSchema } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
@@ -117,12 +118,14 @@ export class SheetTable {
 
   /**
    * Replaces all data rows with `records` in one setValues, blanking rows the new content
-   * no longer reaches, so a stop can never leave old and new rows side by side.
+   * no longer reaches, so a stop can never leave old and new rows side by side. A record
+   * may come with the row it replaces (`bases[i]`, as read), whose other cells, the user's
+   * own columns among them, it keeps.
    */
-  rewrite(records: readonly Record<string, unknown>[]): void {
+  rewrite(records: readonly Record<string, unknown>[], bases: readonly (readonly unknown[] | undefined)[] = []): void {
     const height = Math.max(records.length, this.rows.length);
     if (height === 0) return;
-    const block = Array.from({ length: height }, (_, i) => (i < records.length ? this.toRow(records[i]) : new Array(this.width).fill('')));
+    const block = Array.from({ length: height }, (_, i) => (i < records.length ? this.toRow(records[i], bases[i]) : new Array(this.width).fill('')));
     this.sheet.getRange(2, 1, height, this.width).setValues(block);
     this.rows.splice(0, this.rows.length, ...block.slice(0, records.length));
   }
@@ -141,8 +144,12 @@ export class SheetTable {
     }
   }
 
-  private toRow(record: Record<string, unknown>): unknown[] {
-    const row: unknown[] = new Array(this.width).fill('');
+  /** A row of cells for a record, over a copy of `base` (strings kept as text) or over blanks. */
+  private toRow(record: Record<string, unknown>, base?: readonly unknown[]): unknown[] {
+    const row: unknown[] = Array.from({ length: this.width }, (_, i) => {
+      const kept = base?.[i] ?? '';
+      return typeof kept === 'string' ? asText(kept) : kept;
+    });
     for (const [header, value] of Object.entries(record)) {
       const column = this.columns.get(normalizeHeader(header));
       if (column !== undefined) row[column] = value;

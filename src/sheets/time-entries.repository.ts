@@ -16,6 +16,10 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 export const STATUS_OPEN = 'Open';
 export const STATUS_AUTHORIZED = 'Authorized';
 
+function saysAuthorized(entry: TimeEntry): boolean {
+  return entry.status.toLowerCase() === STATUS_AUTHORIZED.toLowerCase();
+}
+
 export class TimeEntriesRepository {
   readonly entries: TimeEntry[] = [];
   private readonly indexByRow = new Map<number, number>();
@@ -54,10 +58,15 @@ export class TimeEntriesRepository {
     return this.indexByRow.get(entry.row) as number;
   }
 
+  /**
+   * A row that says Authorized but has no Entry ID lost its ID by hand: a new one would
+   * make its deduction unknown, and the hours would be deducted again. It keeps no ID
+   * (authorizing skips it) until its ID is restored; checkLedger names it.
+   */
   private assignMissingIds(newEntryId: () => string): void {
     const updates: CellUpdate[] = [];
     for (const entry of this.entries) {
-      if (entry.entryId) continue;
+      if (entry.entryId || saysAuthorized(entry)) continue;
       entry.entryId = newEntryId();
       updates.push({ index: this.index(entry), header: 'Entry ID', value: asText(entry.entryId) });
     }
@@ -71,6 +80,7 @@ export class TimeEntriesRepository {
   syncWithLedger(ledger: Ledger, untick: ReadonlySet<string> = new Set()): number {
     const updates: CellUpdate[] = [];
     for (const entry of this.entries) {
+      if (!entry.entryId) continue;
       const index = this.index(entry);
       const deduction = ledger.deductionOf(entry.entryId);
       const status = deduction ? STATUS_AUTHORIZED : STATUS_OPEN;

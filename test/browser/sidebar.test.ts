@@ -17,11 +17,10 @@ beforeAll(async () => {
 });
 
 afterEach(async () => {
-  for (const sidebar of open) {
-    expect(sidebar.errors).toEqual([]);
-    await sidebar.close();
-  }
+  const closing = open;
   open = [];
+  for (const sidebar of closing) await sidebar.close();
+  expect(closing.flatMap((sidebar) => sidebar.errors)).toEqual([]);
 });
 
 afterAll(async () => {
@@ -82,7 +81,7 @@ describe('the Authorize panel', () => {
 
     await page.click('#authorize');
     await settled(page);
-    expect(await text(page, '#authorize-result')).toMatch(/^Authorized 2 entries\. Acme is at 2\.50 h \(below its minimum of 5\.00 h\)\. Authorized E-ACME-A · Acme · 1\.50 h E-ACME-B · Acme · 2\.00 h$/);
+    expect(await text(page, '#authorize-result')).toMatch(/^Authorized 2 entries\. Acme is at 2\.50 h \(below its minimum of 5\.00 h\)\. Authorized E-ACME-A · Acme 1\.50 h E-ACME-B · Acme 2\.00 h$/);
     expect(statuses(addon)).toEqual({ 'E-ACME-A': 'Authorized', 'E-ACME-B': 'Authorized', 'E-LABS-A': 'Open', 'E-LABS-BAD': 'Open', 'E-GLOBEX': 'Open' });
     expect(logRows(addon, 'Deduction').map((r) => [r['Entry ID'], r.Hours, r['Balance after (h)'], r.By])).toEqual([
       ['E-ACME-A', -1.5, 4.5, OWNER],
@@ -127,7 +126,7 @@ describe('the Authorize panel', () => {
     await page.fill('#reverse-reason', 'Logged against the wrong client');
     await page.press('#reverse-reason', 'Enter');
     await settled(page);
-    expect(await text(page, '#authorize-result')).toMatch(/^Reversed 1 entry\. Acme is at 4\.50 h \(below its minimum of 5\.00 h\)\. Reversed E-ACME-B · Acme · 2\.00 h$/);
+    expect(await text(page, '#authorize-result')).toMatch(/^Reversed 1 entry\. Acme is at 4\.50 h \(below its minimum of 5\.00 h\)\. Reversed E-ACME-B · Acme 2\.00 h$/);
     expect(logRows(addon, 'Reversal').map((r) => [r['Entry ID'], r.Hours, r.Description])).toEqual([['E-ACME-B', 2, 'Logged against the wrong client']]);
     expect(statuses(addon)).toMatchObject({ 'E-ACME-A': 'Authorized', 'E-ACME-B': 'Open' });
     expect(balances(addon).Acme).toBe(4.5);
@@ -158,7 +157,7 @@ describe('the Authorize panel', () => {
     expect(await page.locator('#entries li.entry').count()).toBe(5);
     expect(await page.locator('#totals .total').count()).toBe(2);
     expect(await page.locator('#authorize').isVisible()).toBe(false);
-    expect(await text(page, '#who-can')).toContain(`Only authorizers can do this. You are signed in as ${EDITOR}; authorizers: ${OWNER}.`);
+    expect(await text(page, '#who-can')).toBe(`You can see the entries and totals. Only authorizers can authorize or reverse them: ${OWNER}.`);
     await page.click('#tab-credits');
     expect(await page.locator('#credit-forms').isHidden()).toBe(true);
     expect(await page.locator('details[data-client="Acme"] input[name="minimumHours"]').isDisabled()).toBe(true);
@@ -236,6 +235,16 @@ describe('the Credits panel', () => {
     await page.click('#tab-credits');
     await page.selectOption('#add-client', 'Acme Labs');
     expect(await page.inputValue('#add-hours')).toBe('10');
+    // A refusal from the server is shown in words, and the form stays usable.
+    await page.fill('#add-hours', 'ten');
+    await page.click('#add-credits');
+    await settled(page);
+    expect(await text(page, '#credits-message')).toBe('Hours "ten" are not a number. Use 1.5, 1:30, 1h30 or 90m.');
+    expect(await page.getAttribute('#credits-message', 'class')).toBe('message error');
+    expect(await page.locator('#add-credits').isEnabled()).toBe(true);
+    expect(logRows(addon, 'Top-up')).toHaveLength(2);
+
+    await page.fill('#add-hours', '10');
     await page.fill('#add-note', 'Invoice 2026-007 paid');
     await page.click('#add-credits');
     await settled(page);
@@ -304,6 +313,30 @@ describe('the Track time panel', () => {
     expect(await text(page, '#track-message')).toMatch(/^Logged 0\.42 h for Acme on 2026-01-05/);
     expect(rows(addon, 'Time entries').at(-1)).toMatchObject({ Client: 'Acme', Person: EDITOR, Description: 'Support call', Hours: 25 / 60 });
     expect(await page.locator('#timer-form').isVisible()).toBe(true);
+  });
+});
+
+describe('the Settings panel', () => {
+  it('saves the authorizers and the rounding rule, and says why a bad value is refused', async () => {
+    const addon = workbook();
+    const { page } = await sidebar(addon);
+    await page.click('#tab-settings');
+    expect(await page.inputValue('#s-authorizers')).toBe(OWNER);
+    await page.fill('#s-authorizers', `${OWNER}\nnot-an-email`);
+    await page.click('#save-settings');
+    await settled(page);
+    expect(await text(page, '#settings-message')).toBe('Settings were not saved: authorizers "not-an-email" is not an email address.');
+    expect(addon.server.getSettings().authorizers).toEqual([OWNER]);
+
+    await page.fill('#s-authorizers', `${OWNER}\nPM@Agency.test`);
+    await page.selectOption('#s-rounding', '30');
+    await page.click('#save-settings');
+    await settled(page);
+    expect(await text(page, '#settings-message')).toBe('Settings saved.');
+    expect(addon.server.getSettings()).toMatchObject({ authorizers: [OWNER, 'pm@agency.test'], roundingMinutes: 30 });
+    // The preview follows the new rule at once: Acme Labs' 45 minutes now deduct an hour.
+    await page.click('#tab-authorize');
+    expect(await text(page, '#totals')).toContain('Acme Labs −1.00 h 1 entry: 0.75 h logged, 1.00 h after rounding');
   });
 });
 

@@ -92,13 +92,20 @@ describe('planInvoices', () => {
     expect(result.alreadyInvoiced).toEqual([{ client: 'Acme', invoiceNo: 'INV-1', status: 'Paid' }]);
   });
 
-  it("ignores another client's invoice and invoices made by hand", () => {
+  it("ignores another crossing's invoice and invoices made by hand", () => {
     const log = logRows(row('Top-up', 'Acme', 600), row('Deduction', 'Acme', -500));
     const invoices = [
-      { invoiceNo: 'INV-1', client: 'Beta', status: 'Open', crossing: 'L-2' },
+      { invoiceNo: 'INV-1', client: 'Beta', status: 'Open', crossing: 'L-9' },
       { invoiceNo: 'X-7', client: 'Acme', status: 'Open', crossing: '' },
     ];
     expect(plan([acme()], log, invoices).plans).toHaveLength(1);
+  });
+
+  it('counts an invoice that records the crossing even when its Client cell was edited by hand', () => {
+    const log = logRows(row('Top-up', 'Acme', 600), row('Deduction', 'Acme', -500));
+    const result = plan([acme()], log, [{ invoiceNo: 'INV-1', client: 'Acme Ltd', status: 'Open', crossing: 'L-2' }]);
+    expect(result.plans).toEqual([]);
+    expect(result.alreadyInvoiced.map((a) => a.invoiceNo)).toEqual(['INV-1']);
   });
 
   it('reports incomplete settings per client, and the others go on', () => {

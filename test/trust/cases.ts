@@ -8,6 +8,8 @@
 export interface CaseResult {
   /** Which table row of the report the case counts in. */
   kind: CaseKind;
+  /** Which line of that row's breakdown: the operation, scenario, role or corpus. */
+  group: string;
   /** What was tried, short enough for a failure list: "authorizeEntries (base) stopped after 3 writes". */
   name: string;
   held: boolean;
@@ -15,20 +17,16 @@ export interface CaseResult {
   detail: string;
 }
 
-export const CASE_KINDS = ['fault', 'interleaving', 'hostile workbook', 'permission', 'injection', 'tamper'] as const;
+export const CASE_KINDS = ['fault', 'interleaving', 'hostile workbook', 'permission', 'injection', 'tamper', 'scope', 'dependency'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
-export function held(kind: CaseKind, name: string): CaseResult {
-  return { kind, name, held: true, detail: '' };
-}
-
-export function failed(kind: CaseKind, name: string, detail: string): CaseResult {
-  return { kind, name, held: false, detail };
+export function failed(kind: CaseKind, group: string, name: string, detail: string): CaseResult {
+  return { kind, group, name, held: false, detail };
 }
 
 /** A case from a list of broken promises: it held when the list is empty. */
-export function verdict(kind: CaseKind, name: string, broken: readonly string[]): CaseResult {
-  return broken.length ? failed(kind, name, broken.join('; ')) : held(kind, name);
+export function verdict(kind: CaseKind, group: string, name: string, broken: readonly string[]): CaseResult {
+  return { kind, group, name, held: broken.length === 0, detail: broken.join('; ') };
 }
 
 /** The failed cases as "name: detail" lines, for a jest assertion that prints them. */

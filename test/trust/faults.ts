@@ -24,13 +24,13 @@ export function operationFaultCases(operation: Operation, variant: Variant): Cas
   try {
     operation.run(reference);
   } catch (error) {
-    return [failed('fault', `${label} uninterrupted`, `the uninterrupted run failed: ${describeError(error)}`)];
+    return [failed('fault', operation.name, `${label} uninterrupted`, `the uninterrupted run failed: ${describeError(error)}`)];
   }
   const writes = reference.emu.faults.writes - before;
-  if (writes === 0) return [failed('fault', `${label} uninterrupted`, 'the scenario gives the operation nothing to write')];
+  if (writes === 0) return [failed('fault', operation.name, `${label} uninterrupted`, 'the scenario gives the operation nothing to write')];
   const expected = workbookState(reference);
   const referenceBreaks = invariantBreaks(reference);
-  if (referenceBreaks.length) return [failed('fault', `${label} uninterrupted`, referenceBreaks.join('; '))];
+  if (referenceBreaks.length) return [failed('fault', operation.name, `${label} uninterrupted`, referenceBreaks.join('; '))];
   const results: CaseResult[] = [];
   for (let k = 0; k < writes; k++) {
     const addon = operation.prepare(variant);
@@ -48,7 +48,7 @@ export function operationFaultCases(operation: Operation, variant: Variant): Cas
     } catch (error) {
       broken.push(`the re-run failed: ${describeError(error)}`);
     }
-    results.push(verdict('fault', `${label} stopped after ${k} of ${writes} writes`, broken));
+    results.push(verdict('fault', operation.name, `${label} stopped after ${k} of ${writes} writes`, broken));
   }
   return results;
 }

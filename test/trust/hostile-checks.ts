@@ -36,7 +36,7 @@ interface Allowed {
   archive?: boolean;
 }
 
-interface HostileOperation {
+export interface HostileOperation {
   name: string;
   call(addon: Addon): unknown;
   allowed: Allowed;
@@ -74,7 +74,7 @@ const INVOICE_PROGRESS = ['status', 'document', 'pdf', 'doc id', 'pdf id', 'emai
 const blank = (v: unknown) => String(v ?? '').trim() === '';
 
 /** A number shown as a date or a date as a number: the cell's format changed, not its value. */
-const ISO = /^\d{4}-\d\d-\d\dT/;
+const ISO = /^[+-]?\d{4,6}-\d\d-\d\dT/;
 const reformatted = (before: unknown, after: unknown) => (typeof before === 'number' && ISO.test(String(after))) || (typeof after === 'number' && ISO.test(String(before)));
 
 function cellAllowed(change: CellChange, allowed: Allowed): boolean {
@@ -160,7 +160,7 @@ function problemKeys(addon: Addon): Set<string> | null {
 }
 
 /** Runs one operation on the workbook as it stands and returns what it broke. */
-function checkOperation(addon: Addon, op: HostileOperation): string[] {
+export function checkOperation(addon: Addon, op: HostileOperation): string[] {
   const before = addon.emu.snapshot();
   const stateBefore = workbookState(addon);
   const breaksBefore = new Set(invariantBreaks(addon));
@@ -202,9 +202,9 @@ export function hostileCases(size: TrustSize): CaseResult[] {
   return samples.map(([damages, order], n) => {
     const name = `workbook ${n + 1}: ${describeDamages(damages)}; operations ${order.map((i) => HOSTILE_OPERATIONS[i].name).join(' → ')}`;
     try {
-      return verdict('hostile workbook', name, checkHostileWorkbook(damages, order));
+      return verdict('hostile workbook', 'generated workbooks', name, checkHostileWorkbook(damages, order));
     } catch (error) {
-      return verdict('hostile workbook', name, [`the check itself failed: ${describeError(error)}`]);
+      return verdict('hostile workbook', 'generated workbooks', name, [`the check itself failed: ${describeError(error)}`]);
     }
   });
 }

@@ -127,14 +127,14 @@ export function interleavingCases(size: TrustSize): CaseResult[] {
   return interleavings(size).flatMap((scenario) => {
     const reference = sequential(scenario);
     const referenceBreaks = [...invariantBreaks(reference), ...(reference.server.checkLedger().ok ? [] : ['checkLedger reports problems'])];
-    if (referenceBreaks.length) return [failed('interleaving', `${scenario.name} one after the other`, referenceBreaks.join('; '))];
+    if (referenceBreaks.length) return [failed('interleaving', scenario.name, `${scenario.name} one after the other`, referenceBreaks.join('; '))];
     const expected = workbookState(reference);
     const probe = scenario.prepare();
     const before = probe.emu.faults.writes;
     scenario.first.act(probe);
     const boundaries = probe.emu.faults.writes - before;
-    if (boundaries === 0) return [failed('interleaving', scenario.name, `${scenario.first.name} wrote nothing`)];
-    return Array.from({ length: boundaries }, (_, i) => verdict('interleaving', `${scenario.name}: others at write ${i + 1} of ${boundaries}`, runAt(scenario, i + 1, expected)));
+    if (boundaries === 0) return [failed('interleaving', scenario.name, scenario.name, `${scenario.first.name} wrote nothing`)];
+    return Array.from({ length: boundaries }, (_, i) => verdict('interleaving', scenario.name, `${scenario.name}: others at write ${i + 1} of ${boundaries}`, runAt(scenario, i + 1, expected)));
   });
 }
 
@@ -170,5 +170,5 @@ function lockHeldCase(f: ServerFunction): string[] {
 
 /** Every server function, with the lock held by someone else. */
 export function lockHeldCases(): CaseResult[] {
-  return SERVER_FUNCTIONS.map((f) => verdict('interleaving', `${f.name} while another execution holds the lock`, lockHeldCase(f)));
+  return SERVER_FUNCTIONS.map((f) => verdict('interleaving', 'every server function while the lock is held elsewhere', `${f.name} while another execution holds the lock`, lockHeldCase(f)));
 }

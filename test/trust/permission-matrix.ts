@@ -106,5 +106,5 @@ function matrixCase(f: ServerFunction, role: Role): string[] {
 
 /** Every server function called by every role. */
 export function permissionCases(): CaseResult[] {
-  return SERVER_FUNCTIONS.flatMap((f) => ROLES.map((role) => verdict('permission', `${f.name} called by the ${role.name}`, matrixCase(f, role))));
+  return SERVER_FUNCTIONS.flatMap((f) => ROLES.map((role) => verdict('permission', role.name, `${f.name} called by the ${role.name}`, matrixCase(f, role))));
 }

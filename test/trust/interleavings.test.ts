@@ -1,0 +1,35 @@
+/**
+ * §2 at the small size: two users and the trigger at every write boundary, and every
+ * server function while someone else holds the lock. The last test shows the check has
+ * teeth: a second party that writes without the lock is caught.
+ */
+import { readRows } from '../../emulator/sheet-rows';
+import { failures } from './cases';
+import { interleavingCases, interleavings, lockHeldCases } from './interleavings';
+import { SMALL } from './size';
+import { BASE, OWNER, trustWorkbook } from './trust-workbook';
+
+describe('interleavings', () => {
+  it.each(interleavings(SMALL).map((s) => [s.name, s] as const))('%s', (name) => {
+    const cases = interleavingCases(SMALL).filter((c) => c.group === name);
+    expect(cases.length).toBeGreaterThan(0);
+    expect(failures(cases)).toEqual([]);
+  });
+
+  it('every server function answers "busy, try again" and writes nothing while the lock is held elsewhere', () => {
+    expect(failures(lockHeldCases())).toEqual([]);
+  });
+});
+
+it('catches a second party that writes without the lock', () => {
+  const scenario = {
+    name: 'a script that edits Credits without the lock',
+    prepare: () => trustWorkbook(BASE),
+    first: { name: `${OWNER} authorizes E-1`, act: (a: ReturnType<typeof trustWorkbook>) => a.server.authorizeEntries(['E-1']) },
+    others: [{ name: 'a careless script', act: (a: ReturnType<typeof trustWorkbook>) => a.emu.execution(() => a.emu.spreadsheet.getSheetByName('Credits')!.getRange('I2').setValue(99)) }],
+  };
+  const cases = interleavingCases(SMALL, [scenario]);
+  expect(readRows(scenario.prepare().emu.spreadsheet, 'Credits').length).toBe(3);
+  expect(failures(cases).length).toBe(cases.length);
+  expect(failures(cases)[0]).toMatch(/went through while/);
+});
