@@ -13,7 +13,7 @@ import { formulaCases, isolationCases } from '../test/trust/injection-corpus';
 import { interleavingCases, lockHeldCases } from '../test/trust/interleavings';
 import { permissionCases } from '../test/trust/permission-matrix';
 import { renderReport } from '../test/trust/report';
-import { sidebarInjectionCases } from '../test/trust/sidebar-injection';
+import { sidebarCases } from '../test/trust/sidebar-checks';
 import { LARGE, SMALL } from '../test/trust/size';
 import { dependencyCases, npmAudit, scopeCases } from '../test/trust/supply-chain';
 import { identityCases, tamperCases } from '../test/trust/tamper';
@@ -43,12 +43,12 @@ async function main(): Promise<void> {
   ];
   if (existsSync(CHROMIUM)) {
     try {
-      results.push(...(await sidebarInjectionCases()));
+      results.push(...(await sidebarCases()));
     } catch (error) {
-      notes.push(`the sidebar markup cases did not run: ${describeError(error)}`);
+      notes.push(`the sidebar cases did not run: ${describeError(error)}`);
     }
   } else {
-    notes.push(`the sidebar markup cases need ${CHROMIUM} (apt-get install -y --no-install-recommends chromium); they did not run.`);
+    notes.push(`the sidebar cases need ${CHROMIUM} (apt-get install -y --no-install-recommends chromium); they did not run.`);
   }
   const audit = npmAudit();
   results.push(...dependencyCases(audit));

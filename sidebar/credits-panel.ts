@@ -1,14 +1,16 @@
 /**
  * The Credits panel: each client's balance and thresholds, editable by authorizers and
- * saved with `saveClientSettings`, and the two forms that change a balance by hand (a
- * top-up with a note, an adjustment with a reason). A client under its minimum stands
- * out. Each form submission carries its own request ID, so a retried call posts once.
+ * saved with `saveClientSettings`, with the client's prepaid log file (exported and shared
+ * by authorizers), and the two forms that change a balance by hand (a top-up with a note,
+ * an adjustment with a reason). A client under its minimum stands out. Each form
+ * submission carries its own request ID, so a retried call posts once.
  */
+import { clientLogSection } from './client-log-section';
 import { byId, clearFieldErrors, fieldError, fill, h, setOptions, value } from './dom';
 import { act, say } from './feedback';
 import { formatMoney, hoursInput, hoursText } from './format';
 import { call } from './server';
-import { authorizersOnly, data, onData, reload, type Client, type SidebarData } from './state';
+import { authorizersOnly, data, onData, reload, type Client, type ClientLog, type SidebarData } from './state';
 
 type ClientField = 'type' | 'billingEmail' | 'hourlyRate' | 'currency' | 'minimumHours' | 'topUpHours' | 'autoInvoice';
 
@@ -60,7 +62,8 @@ function clientForm(c: Client, index: number, canEdit: boolean): HTMLFormElement
   return form;
 }
 
-function clientCard(c: Client, index: number, canEdit: boolean): HTMLDetailsElement {
+/** `log` is the client's file as getSidebarData gives it to authorizers; undefined for everyone else. */
+function clientCard(c: Client, index: number, canEdit: boolean, log: ClientLog | undefined): HTMLDetailsElement {
   const flag = c.negative ? `Below zero (minimum ${hoursText(c.minimumMinutes)})` : c.underMinimum ? `Below its minimum of ${hoursText(c.minimumMinutes)}` : '';
   const rate = c.rateCents === null ? 'no rate' : `${formatMoney(c.rateCents, c.currency)}/h`;
   const card = h(
@@ -75,6 +78,7 @@ function clientCard(c: Client, index: number, canEdit: boolean): HTMLDetailsElem
     ),
     h('div', { class: 'client-meta secondary' }, `Minimum ${hoursText(c.minimumMinutes)} · top-up ${hoursText(c.topUpMinutes)} · ${rate}${c.autoInvoice ? ' · auto-invoice' : ''}`),
     clientForm(c, index, canEdit),
+    canEdit ? clientLogSection(c.name, log, index) : null,
   );
   card.addEventListener('toggle', () => (card.open ? openCards.add(c.name) : openCards.delete(c.name)));
   return card;
@@ -106,7 +110,8 @@ async function saveClient(name: string, form: HTMLFormElement): Promise<void> {
 }
 
 function render(d: SidebarData): void {
-  fill(byId('clients'), ...(d.clients.length ? d.clients.map((c, i) => clientCard(c, i, d.canAuthorize)) : [h('p', { class: 'empty' }, 'No clients yet. Add them to the Credits sheet.')]));
+  const logs = new Map(d.clientLogs.map((log) => [log.client, log]));
+  fill(byId('clients'), ...(d.clients.length ? d.clients.map((c, i) => clientCard(c, i, d.canAuthorize, logs.get(c.name))) : [h('p', { class: 'empty' }, 'No clients yet. Add them to the Credits sheet.')]));
   const options = [['', 'Choose a client'] as const, ...d.clients.map((c) => [c.name, c.name] as const)];
   setOptions(byId<HTMLSelectElement>('add-client'), options);
   setOptions(byId<HTMLSelectElement>('adjust-client'), options);

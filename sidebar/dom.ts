@@ -34,6 +34,22 @@ export function fill(parent: Element, ...children: Child[]): void {
   append(parent, ...children);
 }
 
+/**
+ * A link that opens in a new tab, for addresses read from the workbook (invoice links,
+ * client files). Only http(s) addresses become links, so a cell holding
+ * `javascript:…` cannot; anything else is null.
+ */
+export function externalLink(href: string, text: string): HTMLAnchorElement | null {
+  let url: URL;
+  try {
+    url = new URL(href);
+  } catch {
+    return null;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return null;
+  return h('a', { href: url.href, target: '_blank', rel: 'noopener noreferrer' }, text);
+}
+
 /** The element with this id; a missing one is a bug in sidebar.html, so it throws. */
 export function byId<T extends HTMLElement = HTMLElement>(id: string): T {
   const el = document.getElementById(id);

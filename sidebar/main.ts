@@ -1,11 +1,14 @@
 /**
  * The sidebar's entry point: tabs (arrow keys move between them, as in a tab list),
- * the "signed in as" line, the four panels, and the first load.
+ * the "signed in as" line, the four panels (the Settings panel with its invoicing and
+ * ledger check sections), and the first load.
  */
 import { initAuthorizePanel } from './authorize-panel';
 import { initCreditsPanel } from './credits-panel';
 import { byId } from './dom';
 import { say } from './feedback';
+import { initInvoicingSection } from './invoicing-section';
+import { initLedgerCheck } from './ledger-check';
 import { initSettingsPanel } from './settings-panel';
 import { onData, reload } from './state';
 import { initTrackPanel } from './track-panel';
@@ -39,6 +42,8 @@ function start(): void {
   initCreditsPanel();
   initTrackPanel();
   initSettingsPanel();
+  initInvoicingSection();
+  initLedgerCheck();
   onData((d) => {
     byId('whoami').textContent = `Signed in as ${d.user || 'an unknown user'} · ${d.canAuthorize ? 'authorizer' : 'can log time'}`;
     say(byId('load-message'), 'error', '');

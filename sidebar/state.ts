@@ -10,6 +10,8 @@ export type SidebarData = ServerResult<'getSidebarData'>;
 export type Filter = SidebarData['filter'];
 export type Entry = SidebarData['entries'][number];
 export type Client = SidebarData['clients'][number];
+export type OpenInvoice = SidebarData['invoicing']['open'][number];
+export type ClientLog = SidebarData['clientLogs'][number];
 
 const listeners: ((data: SidebarData) => void)[] = [];
 let current: SidebarData | null = null;

@@ -19,18 +19,20 @@ export interface AfterLedgerChange {
 /**
  * Invoices the touched clients that are now below their minimum with Auto-invoice on.
  * A call that touched nothing is usually the re-run of a stopped change whose log rows
- * were already written, so it catches up on every such client instead: that is how the
- * re-run finishes the invoice the stopped run had not made. The change itself is already
- * written, so a failure here (an Invoices sheet that needs Set up sheets, say) is
- * reported in the summary instead of failing the change; the hourly run retries. Reads
- * the Invoices sheet only when some client needs it.
+ * were already written, so it catches up on every auto-invoicing client instead: that is
+ * how the re-run makes the invoice the stopped run had not made, or finishes the one it
+ * left Pending (whose Top-up, credited on issue, may already have lifted the balance).
+ * The change itself is already written, so a failure here (an Invoices sheet that needs
+ * Set up sheets, say) is reported in the summary instead of failing the change; the
+ * hourly run retries. Reads the Invoices sheet only when some client needs it.
  */
 function invoiceTouched(session: LedgerSession, touched: readonly string[]): { run: InvoicingRun | null; summary: string } {
   if (!session.settings.invoiceAfterAuthorization) return { run: null, summary: '' };
-  const names = touched.length ? touched : [...session.credits.clients.keys()];
+  const catchUp = touched.length === 0;
+  const names = catchUp ? [...session.credits.clients.keys()] : touched;
   const below = names.filter((name) => {
     const client = session.credits.clients.get(name);
-    return client?.autoInvoice && session.ledger.balance(name) < client.minimumMinutes;
+    return client?.autoInvoice && (catchUp || session.ledger.balance(name) < client.minimumMinutes);
   });
   if (!below.length) return { run: null, summary: '' };
   try {

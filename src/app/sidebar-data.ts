@@ -1,11 +1,12 @@
 /**
  * `getSidebarData(filter)`: everything a sidebar panel shows, in one call — who the user
- * is and whether they may authorize, the settings, every client with its balance, and the
- * entries matching the filter with a preview of what authorizing them would deduct. The
- * preview runs the real authorization plan on a throwaway ledger, so it shows exactly the
- * rounding and the skip reasons the Authorize button would meet. It takes no lock: it
- * only reads, except that rows still lacking an Entry ID get one (under the lock) so the
- * sidebar can name them.
+ * is and whether they may authorize, the settings, every client with its balance, the
+ * entries matching the filter with a preview of what authorizing them would deduct, the
+ * invoicing status with the unpaid invoices, and the client log files. The preview runs
+ * the real authorization plan on a throwaway ledger, so it shows exactly the rounding and
+ * the skip reasons the Authorize button would meet. It takes no lock: it only reads,
+ * except that rows still lacking an Entry ID get one (under the lock) so the sidebar can
+ * name them.
  */
 import { planAuthorization } from '../core/authorize';
 import { Ledger } from '../core/ledger';
@@ -19,6 +20,8 @@ import { TimeEntriesRepository } from '../sheets/time-entries.repository';
 import { selectedRows } from './authorize-entries';
 import { dayOf, isDay } from '../services/calendar-day';
 import { LedgerSession, shortId } from './ledger-session';
+import { clientLogLinks, type ClientLogLink } from './sidebar-client-logs';
+import { sidebarInvoicing, type SidebarInvoicing } from './sidebar-invoicing';
 import { clientView, entryView, type ClientView, type EntryView } from './sidebar-views';
 import { getTimer, type TimerView } from './track-time';
 
@@ -68,6 +71,10 @@ export interface SidebarData {
   /** A sentence when the filter cannot be applied (e.g. nothing selected in the sheet); '' otherwise. */
   notice: string;
   timer: TimerView | null;
+  /** Hourly invoicing's status and last run, and the unpaid invoices. */
+  invoicing: SidebarInvoicing;
+  /** Each exported client log file and who it is shared with; empty unless the user may authorize. */
+  clientLogs: ClientLogLink[];
 }
 
 function normalizeFilter(filter: SidebarFilter | null | undefined): Required<SidebarFilter> {
@@ -176,5 +183,7 @@ export function getSidebarData(services: Services, filter?: SidebarFilter | null
     totals,
     notice,
     timer: getTimer(services),
+    invoicing: sidebarInvoicing(services),
+    clientLogs: refusal === null ? clientLogLinks(services, settings) : [],
   };
 }

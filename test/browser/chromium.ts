@@ -70,11 +70,37 @@ export async function openSidebar(browser: Browser, addon: Addon, opts: BridgeOp
   };
 }
 
-/** Saves a screenshot of the sidebar under out/: the whole page, cut off at `maxHeight`. */
-export async function screenshot(page: Page, name: string, maxHeight = 1400): Promise<string> {
+/** Waits until no server call is out. */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => document.body.getAttribute('aria-busy') === 'false');
+}
+
+/** An element's visible text, with runs of white space as one space. */
+export async function text(page: Page, selector: string): Promise<string> {
+  return (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
+}
+
+/** What part of the page a screenshot shows: from the top of `from` (default: the page's top) to the bottom of `to`, at most `maxHeight` px. */
+export interface ShotArea {
+  from?: string;
+  to?: string;
+  maxHeight?: number;
+}
+
+/** Saves a screenshot of the sidebar under out/: the whole page, or the area asked for, with a small margin. */
+export async function screenshot(page: Page, name: string, area: ShotArea = {}): Promise<string> {
   mkdirSync(OUT, { recursive: true });
   const path = join(OUT, `${name}.png`);
-  const height = await page.evaluate(() => document.documentElement.scrollHeight);
-  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: 0, width: SIDEBAR_WIDTH, height: Math.min(height, maxHeight) } });
+  const margin = 5;
+  const box = async (selector: string) => {
+    const found = await page.locator(selector).first().boundingBox();
+    if (!found) throw new Error(`Nothing to screenshot: ${selector} is not shown.`);
+    const scroll = await page.evaluate(() => window.scrollY);
+    return { top: found.y + scroll, bottom: found.y + scroll + found.height };
+  };
+  const top = area.from ? Math.max(0, (await box(area.from)).top - margin) : 0;
+  const bottom = area.to ? (await box(area.to)).bottom + margin : await page.evaluate(() => document.documentElement.scrollHeight);
+  const height = Math.min(bottom - top, area.maxHeight ?? 1400);
+  await page.screenshot({ path, fullPage: true, clip: { x: 0, y: top, width: SIDEBAR_WIDTH, height } });
   return path;
 }

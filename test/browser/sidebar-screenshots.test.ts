@@ -2,14 +2,16 @@
  * One screenshot of each panel, on the demo workbook `npm run sidebar` serves, saved
  * under out/ for the README (docs/sidebar.md). Each is taken in a state worth seeing:
  * a client about to go below its minimum, a result with skipped entries, a client card
- * open, a running timer, and the view of someone who is not an authorizer.
+ * open, a client's prepaid log exported and shared, a running timer, hourly invoicing on
+ * with unpaid invoices, a ledger check that found a hand edit, and the view of someone
+ * who is not an authorizer.
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { startAddon, type Addon } from '../../emulator/addon';
 import { AUTHORIZER, EDITOR } from '../../scripts/demo-workbook';
 import { seedSidebarWorkbook } from '../../scripts/sidebar-workbook';
-import { launchChromium, openSidebar, screenshot, type Browser, type SidebarPage } from './chromium';
+import { launchChromium, openSidebar, screenshot, settled, type Browser, type ShotArea, type SidebarPage } from './chromium';
 
 let browser: Browser;
 let addon: Addon;
@@ -32,12 +34,8 @@ async function sidebar(user?: string): Promise<SidebarPage> {
   return opened;
 }
 
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.getAttribute('aria-busy') === 'false');
-}
-
-async function shoot(page: Page, name: string, maxHeight?: number): Promise<void> {
-  const path = await screenshot(page, name, maxHeight);
+async function shoot(page: Page, name: string, area?: ShotArea): Promise<void> {
+  const path = await screenshot(page, name, area);
   expect(existsSync(path) && statSync(path).size).toBeGreaterThan(5000);
 }
 
@@ -53,11 +51,30 @@ it('saves a screenshot of each panel under out/', async () => {
   await page.click('#authorize');
   await settled(page);
   expect(await page.locator('#authorize-result .skipped li').count()).toBe(2);
-  await shoot(page, 'sidebar-authorize-result', 2000);
+  await shoot(page, 'sidebar-authorize-result', { maxHeight: 2000 });
+
+  // Brightside BV goes below its minimum: authorizing invoices it at once.
+  await page.selectOption('#f-client', 'Brightside BV');
+  await settled(page);
+  await page.click('#authorize');
+  await settled(page);
 
   await page.click('#tab-credits');
-  await page.locator('details[data-client="Studio Noor"] summary').click();
+  const noor = page.locator('details[data-client="Studio Noor"]');
+  await noor.locator('summary').click();
   await shoot(page, 'sidebar-credits');
+  await noor.locator('summary').click();
+
+  const acme = page.locator('details[data-client="Acme NV"]');
+  await acme.locator('summary').click();
+  await acme.locator('button.export').click();
+  await settled(page);
+  await acme.locator('.share-form input').fill('finance@acme.example');
+  await acme.locator('.share-form input').press('Enter');
+  await settled(page);
+  expect(await acme.locator('.client-log a').count()).toBe(1);
+  await shoot(page, 'sidebar-client-log', { to: 'details[data-client="Acme NV"]' });
+  await acme.locator('summary').click();
 
   await page.click('#tab-track');
   await page.selectOption('#timer-client', 'Acme NV');
@@ -66,8 +83,18 @@ it('saves a screenshot of each panel under out/', async () => {
   await settled(page);
   await shoot(page, 'sidebar-track');
 
+  // Studio Noor is put on Auto-invoice; invoicing then runs from the Settings panel.
+  addon.server.saveClientSettings('Studio Noor', { autoInvoice: true });
   await page.click('#tab-settings');
-  await shoot(page, 'sidebar-settings');
+  await page.click('#invoicing-toggle');
+  await settled(page);
+  await page.click('#run-invoicing');
+  await settled(page);
+  await page.click('#check-ledger');
+  await settled(page);
+  expect(await page.locator('#open-invoices li.invoice').count()).toBe(2);
+  await shoot(page, 'sidebar-invoicing', { to: '#ledger-result' });
+  await shoot(page, 'sidebar-settings', { maxHeight: 1700 });
   expect(errors).toEqual([]);
 
   const editor = await sidebar(EDITOR);
@@ -75,4 +102,13 @@ it('saves a screenshot of each panel under out/', async () => {
   await settled(editor.page);
   await shoot(editor.page, 'sidebar-non-authorizer');
   expect(editor.errors).toEqual([]);
+
+  // Someone types over an amount in the Prepaid log; the ledger check names the row.
+  const log = addon.emu.spreadsheet.getSheetByName('Prepaid log')!;
+  const hours = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0].indexOf('Hours') + 1;
+  log.getRange(3, hours).setValue(25);
+  await page.click('#check-ledger');
+  await settled(page);
+  await shoot(page, 'sidebar-ledger-check', { from: '#ledger-title', to: '#ledger-result' });
+  expect(errors).toEqual([]);
 });

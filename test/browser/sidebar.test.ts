@@ -4,10 +4,9 @@
  * built server bundle in the emulator. Each test checks what the page shows and what the
  * emulated workbook holds afterwards.
  */
-import type { Page } from 'playwright-core';
 import type { Addon } from '../../emulator/addon';
 import { addClients, addEntries, addonWithSheets, balances, EDITOR, OWNER, rows } from '../support/harness';
-import { launchChromium, openSidebar, type Browser, type SidebarPage } from './chromium';
+import { launchChromium, openSidebar, settled, text, type Browser, type SidebarPage } from './chromium';
 
 let browser: Browser;
 let open: SidebarPage[] = [];
@@ -50,15 +49,6 @@ async function sidebar(addon: Addon, opts: Parameters<typeof openSidebar>[2] = {
   const opened = await openSidebar(browser, addon, opts);
   open.push(opened);
   return opened;
-}
-
-/** Waits until no server call is out. */
-async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => document.body.getAttribute('aria-busy') === 'false');
-}
-
-async function text(page: Page, selector: string): Promise<string> {
-  return (await page.locator(selector).innerText()).replace(/\s+/g, ' ').trim();
 }
 
 function statuses(addon: Addon): Record<string, unknown> {

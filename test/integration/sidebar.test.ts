@@ -1,7 +1,7 @@
 /**
- * The sidebar's server API on the built bundle: getSidebarData's filters, preview totals
- * and permission line; showSidebar and the menu item. Calls go through JSON as
- * google.script.run sends them.
+ * The sidebar's server API on the built bundle: getSidebarData's filters, preview totals,
+ * permission line, invoicing status and client log files; showSidebar and the menu item.
+ * Calls go through JSON as google.script.run sends them.
  */
 import type { Addon } from '../../emulator/addon';
 import { addClients, addEntries, addonWithSheets, EDITOR, OWNER, rows } from '../support/harness';
@@ -94,7 +94,9 @@ describe('getSidebarData', () => {
     addon.server.getSidebarData({});
     expect(addon.emu.calls.count('LockService.getDocumentLock')).toBe(0);
     expect(addon.emu.calls.count('Range.setValues')).toBe(0);
-    expect(addon.emu.calls.count('Range.getValues')).toBe(3);
+    expect(addon.emu.calls.count('Properties.setProperty')).toBe(0);
+    // Credits, Prepaid log, Time entries and Invoices, once each.
+    expect(addon.emu.calls.count('Range.getValues')).toBe(4);
   });
 
   it('gives rows without an Entry ID one, so the sidebar can authorize them', () => {
@@ -105,6 +107,44 @@ describe('getSidebarData', () => {
     expect(listed[1].entryId).toMatch(/^E-[0-9A-F]{10,}$/);
     expect(rows(addon, 'Time entries')[4]['Entry ID']).toBe(listed[1].entryId);
     expect(addon.server.authorizeEntries([listed[1].entryId]).done).toHaveLength(1);
+  });
+
+  it('returns the invoicing status, the unpaid invoices and, for authorizers, the client log files', () => {
+    const addon = workbook();
+    addon.server.saveClientSettings('Beta', { autoInvoice: true });
+    addon.server.saveSettings({ invoiceAfterAuthorization: false });
+    addon.server.authorizeEntries(['E-BETA-A']);
+    addon.server.installInvoicingTrigger();
+    addon.server.runAutomaticInvoicing();
+    addon.server.shareClientLog('Acme', 'Finance@Acme.test');
+
+    const data = addon.server.getSidebarData({});
+    expect(data.invoicing.status).toMatchObject({ yours: true, installedBy: OWNER, lastRun: { by: OWNER, created: ['INV-2026-0001'] } });
+    expect(data.invoicing.installedAt).toBe('2026-01-05 10:00');
+    expect(data.invoicing.lastRunAt).toBe('2026-01-05 10:00');
+    expect(data.invoicing.open).toEqual([
+      expect.objectContaining({ invoiceNo: 'INV-2026-0001', client: 'Beta', day: '2026-01-05', minutes: 600, amountCents: 90000, currency: 'EUR', status: 'Open', document: expect.stringMatching(/^https:/), pdf: expect.stringMatching(/^https:/) }),
+    ]);
+    expect(data.invoicing.problem).toBe('');
+    const fileId = addon.emu.files.byName('Prepaid log — Acme')[0].id;
+    expect(data.clientLogs).toEqual([{ client: 'Acme', url: `https://docs.google.com/spreadsheets/d/${fileId}/edit`, sharedWith: ['finance@acme.test'], linkSharing: false }]);
+    // The address is the one the file itself gives.
+    expect(data.clientLogs[0].url).toBe(addon.server.exportPrepaidLog('Acme').url);
+
+    addon.server.markInvoicePaid('INV-2026-0001');
+    expect(addon.server.getSidebarData({}).invoicing.open).toEqual([]);
+    const editor = addon.as(EDITOR).getSidebarData({});
+    expect(editor.invoicing.status).toMatchObject({ yours: false, installedBy: OWNER });
+    expect(editor.clientLogs).toEqual([]);
+  });
+
+  it('still loads when the Invoices sheet cannot be read, and says why', () => {
+    const addon = workbook();
+    addon.emu.spreadsheet.getSheetByName('Invoices')!.getRange(1, 1).setValue('Number');
+    const data = addon.server.getSidebarData({});
+    expect(data.invoicing.open).toEqual([]);
+    expect(data.invoicing.problem).toMatch(/^The "Invoices" sheet has no "Invoice no" column\./);
+    expect(data.entries).toHaveLength(4);
   });
 
   it('refuses a filter it cannot read', () => {

@@ -18,10 +18,10 @@ export type SheetName = (typeof SHEETS)[number];
 
 /** What people and imports leave in cells. Strings are typed as a person types them (so '1:30' becomes a duration). */
 export const junkValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#ERROR!', '', ' ', '   ', '\t', 'TRUE', 'false', '-', 'N/A', '1:30', '90m', '1h30', '-2', '-0:30', '1e400', 'NaN', 'Infinity', '12abc', '2026-02-30', '31/12/2026', 'Acme', 'Acme ', 'acme', 'E-1', 'Authorized', 'Open', 'Deduction', 'Top-up', 'INV-2026-0001'),
+  fc.constantFrom('#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#ERROR!', '', ' ', '   ', '\t', 'TRUE', 'false', '-', 'N/A', '1:30', '90m', '1h30', '-2', '-0:30', '1e5', 'NaN', 'Infinity', '12abc', '2026-02-30', '31/12/2026', 'Acme', 'Acme ', 'acme', 'E-1', 'Authorized', 'Open', 'Deduction', 'Top-up', 'INV-2026-0001'),
   fc.boolean(),
   // Huge, but within what a date-formatted cell can show (the emulator, like Sheets, reads such cells as dates).
-  fc.constantFrom(0, -1, -0.25, 0.0001, 1e-9, 1e7, -1e7, 2 ** 31, 99999, 24, 1.5),
+  fc.constantFrom(0, -1, -0.25, 0.0001, 1e-9, 1e7, -1e7, 5e6, 99999, 24, 1.5),
   fc.integer({ min: -1000, max: 1000 }),
   fc.date({ min: new Date(Date.UTC(1899, 11, 30)), max: new Date(Date.UTC(2100, 0, 1)), noInvalidDate: true }),
   fc.string({ maxLength: 12 }),

@@ -3,7 +3,7 @@
  * spaces, quotes), text that a spreadsheet would run as a formula (=, +, -, @, tab and CR
  * prefixes, DDE), and markup that a browser would run. The first two go through the
  * client's prepaid log file and its CSV here; the markup goes through every sidebar panel
- * in sidebar-injection.ts. A client's file must hold its own rows only, user text must
+ * in sidebar-checks.ts. A client's file must hold its own rows only, user text must
  * stay the same text and never become a formula, and nothing of the agency's workbook
  * may reach the client.
  */

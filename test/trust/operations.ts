@@ -70,7 +70,7 @@ export const OPERATIONS: Operation[] = [
   { name: 'exportPrepaidLog (refresh, period)', prepare: trustWorkbook, run: (a) => a.server.exportPrepaidLog('Acme', { from: '2026-01-01', to: '2026-12-31' }) },
   { name: 'shareClientLog (new file)', prepare: trustWorkbook, run: (a) => a.server.shareClientLog('Beta', 'finance@beta.test') },
   { name: 'shareClientLog (second person)', prepare: trustWorkbook, run: (a) => a.server.shareClientLog('Acme', 'cfo@acme.test') },
-  { name: 'unshareClientLog', prepare: trustWorkbook, run: (a) => a.server.unshareClientLog('Acme', CLIENT_VIEWER) },
+  { name: 'unshareClientLog', prepare: (v) => trustWorkbook({ ...v, clientLog: true }), run: (a) => a.server.unshareClientLog('Acme', CLIENT_VIEWER) },
   { name: 'archiveBefore', prepare: workbookAcrossYears, run: (a) => a.server.archiveBefore('2026-01-01') },
   { name: 'setUpSheets', prepare: damagedWorkbook, run: (a) => a.as(OWNER).setUpSheets() },
   {

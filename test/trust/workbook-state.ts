@@ -99,7 +99,9 @@ export function workbookState(addon: Addon) {
       .filter((n) => !['Credits', 'Time entries', 'Prepaid log', 'Invoices'].includes(n))
       .sort(),
     drive: counted(liveDriveFiles(addon).map((f) => driveFileState(addon, f))),
-    mail: counted(addon.emu.mail.map((m) => withoutRandomIds(JSON.stringify(m)))),
+    // Which emails went out, not how often: MailApp cannot take back a send, so a stop in the
+    // instant between sending an invoice and recording it sends that same invoice again.
+    mail: [...new Set(addon.emu.mail.map((m) => withoutRandomIds(JSON.stringify(m))))].sort(),
     documentProperties: documentProperties(addon),
   };
 }

@@ -1,11 +1,13 @@
 /**
- * §4 Markup injection through every sidebar panel, in a real browser: Debian's chromium
- * showing the built sidebar through the same bridge as `npm run sidebar` and the browser
- * tests. Each string of the HTML corpus is a client name, a person, a description, a
- * top-up note, a reversal reason, a timer's description, part of the invoice numbers and
- * a bad value typed into a form, so it reaches lists, totals, results, skip reasons, error
- * messages, client cards, the timer, settings and the non-authorizer's view. Each string
- * holds when it never ran or made an element, and was shown as the same text.
+ * The sidebar in a real browser: Debian's chromium showing the built sidebar through the
+ * same bridge as `npm run sidebar` and the browser tests.
+ * §4 Markup injection through every panel: each string of the HTML corpus is a client
+ * name, a person, a description, a top-up note, a reversal reason, a timer's description,
+ * part of the invoice numbers and a bad value typed into a form, so it reaches lists,
+ * totals, results, skip reasons, error messages, client cards, the timer, settings and the
+ * non-authorizer's view. Each string holds when it never ran or made an element, and was
+ * shown as the same text.
+ * §5 The sidebar shows checkLedger's result: a log row edited by hand is named there.
  */
 import type { Page } from 'playwright-core';
 import type { Addon } from '../../emulator/addon';
@@ -34,6 +36,14 @@ export function hostileSidebarWorkbook(): Addon {
   return addon;
 }
 
+/** Edits the Hours of the first log row by hand; returns its Log ID, which checkLedger must name. */
+function editFirstLogRow(addon: Addon): string {
+  const log = addon.emu.spreadsheet.getSheetByName('Prepaid log')!;
+  const headers = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0].map(String);
+  log.getRange(2, headers.indexOf('Hours') + 1).setValue(7);
+  return String(log.getRange(2, headers.indexOf('Log ID') + 1).getValue());
+}
+
 interface Seen {
   pwned: unknown;
   injected: number;
@@ -51,7 +61,7 @@ async function look(page: Page): Promise<Seen> {
 }
 
 /** Visits every panel as the authorizer, acting where results and errors are shown; returns what each step showed. */
-async function authorizerTour(sidebar: SidebarPage): Promise<Seen[]> {
+async function authorizerTour(sidebar: SidebarPage, ledger: string[]): Promise<Seen[]> {
   const { page } = sidebar;
   const seen: Seen[] = [await look(page)];
   await page.selectOption('#f-client', HTML_CORPUS[5]);
@@ -83,11 +93,14 @@ async function authorizerTour(sidebar: SidebarPage): Promise<Seen[]> {
   seen.push(await look(page));
   await page.click('#tab-settings');
   seen.push(await look(page));
+  await page.click('#check-ledger');
+  seen.push(await look(page));
+  ledger.push(await page.locator('#ledger-result').innerText());
   return seen;
 }
 
 /** What someone who is not an authorizer sees: the entries, totals and who can authorize. */
-async function editorTour(sidebar: SidebarPage): Promise<Seen[]> {
+async function editorTour(sidebar: SidebarPage, _ledger: string[]): Promise<Seen[]> {
   const seen = [await look(sidebar.page)];
   for (const tab of ['#tab-credits', '#tab-track', '#tab-settings']) {
     await sidebar.page.click(tab);
@@ -96,17 +109,19 @@ async function editorTour(sidebar: SidebarPage): Promise<Seen[]> {
   return seen;
 }
 
-/** One case per string of the HTML corpus. Needs Debian's chromium at /usr/bin/chromium. */
-export async function sidebarInjectionCases(): Promise<CaseResult[]> {
+/** One injection case per string of the HTML corpus, and the ledger check's. Needs Debian's chromium at /usr/bin/chromium. */
+export async function sidebarCases(): Promise<CaseResult[]> {
   const addon = hostileSidebarWorkbook();
+  const tampered = editFirstLogRow(addon);
   const browser = await launchChromium();
   const seen: Seen[] = [];
+  const ledger: string[] = [];
   const errors: string[] = [];
   try {
     for (const [user, tour] of [[undefined, authorizerTour], [EDITOR, editorTour]] as const) {
       const sidebar = await openSidebar(browser, addon, user ? { user } : {});
       try {
-        seen.push(...(await tour(sidebar)));
+        seen.push(...(await tour(sidebar, ledger)));
         errors.push(...sidebar.errors);
       } catch (error) {
         errors.push(`the tour as ${user ?? 'the authorizer'} failed: ${describeError(error)}`);
@@ -119,11 +134,14 @@ export async function sidebarInjectionCases(): Promise<CaseResult[]> {
   }
   const ran = seen.filter((s) => s.pwned !== undefined).length;
   const made = Math.max(0, ...seen.map((s) => s.injected));
-  return HTML_CORPUS.map((text) => {
+  const injection = HTML_CORPUS.map((text) => {
     const broken = [...errors];
     if (ran) broken.push(`injected script ran in ${ran} of ${seen.length} views`);
     if (made) broken.push(`${made} injected elements were created`);
     if (!seen.some((s) => s.text.includes(text))) broken.push('it was never shown as text');
     return verdict('injection', 'sidebar markup', `markup ${JSON.stringify(text)} shows as text in every sidebar panel`, broken);
   });
+  const shown = ledger.join(' ');
+  const ledgerCase = verdict('tamper', 'sidebar', 'the sidebar shows checkLedger naming a log row edited by hand', shown.includes(tampered) ? [] : [`the ledger check showed: ${shown || '(nothing)'}`]);
+  return [...injection, ledgerCase];
 }
