@@ -1,7 +1,8 @@
 /**
- * The Settings panel: the authorizers, the rounding rule and the invoice settings. Every
- * user can read them; only authorizers can change them (the server refuses anyone else,
- * and a change that would leave no authorizer).
+ * The Settings panel's form: the authorizers, the rounding rule and the invoice settings.
+ * Every user can read them; only authorizers can change them (the server refuses anyone
+ * else, and a change that would leave no authorizer). The panel's Invoicing and Ledger
+ * sections above the form are invoicing-section.ts and ledger-check.ts.
  */
 import { byId, value } from './dom';
 import { act, say } from './feedback';

@@ -1,6 +1,7 @@
 /**
  * The issue's targets, judged from the bench's own figures, PASS or FAIL with the
- * numbers behind each verdict; plus two the bench adds for archiving. A target whose
+ * numbers behind each verdict; plus two the bench adds for archiving (its cells and the
+ * yearly run's own cost). A target whose
  * figures this run did not produce (a `--quick` run has no 100,000-entry workbook) is
  * NOT RUN rather than passed.
  */
@@ -114,6 +115,17 @@ function flatWithArchiving(points: YearPoint[]): TargetResult {
   };
 }
 
+function flatCells(points: YearPoint[]): TargetResult {
+  const first = points[0].archived.gridCells;
+  const last = points[points.length - 1];
+  const growth = last.archived.gridCells / first;
+  return {
+    target: `(bench) Archiving keeps the live workbook's cells flat (within ${Math.round((FLAT_TOLERANCE - 1) * 100)}%)`,
+    verdict: verdict(growth <= FLAT_TOLERANCE, points.length > 1),
+    detail: `grid cells ${points.map((p) => n(p.archived.gridCells)).join(' → ')} archived (×${growth.toFixed(2)}) vs ${points.map((p) => n(p.kept.gridCells)).join(' → ')} kept`,
+  };
+}
+
 function yearlyArchiveFits(points: YearPoint[]): TargetResult {
   const runs = points.flatMap((p) => (p.archived.archiveRun ? [p.archived.archiveRun] : []));
   const worst = [...runs].sort((a, b) => b.modelledMs - a.modelledMs)[0];
@@ -127,5 +139,5 @@ function yearlyArchiveFits(points: YearPoint[]): TargetResult {
 }
 
 export function evaluateTargets(sizes: SizeResult[], years: YearPoint[]): TargetResult[] {
-  return [constantCalls(sizes), authorizeBudget(sizes), baselineRatio(sizes), authorizeTenThousand(sizes), linearCpu(sizes), flatWithArchiving(years), yearlyArchiveFits(years)];
+  return [constantCalls(sizes), authorizeBudget(sizes), baselineRatio(sizes), authorizeTenThousand(sizes), linearCpu(sizes), flatWithArchiving(years), flatCells(years), yearlyArchiveFits(years)];
 }

@@ -126,6 +126,26 @@ describe('the Invoicing section', () => {
     expect(rows(addon, 'Invoices')).toHaveLength(1);
   });
 
+  it('says why a run left an invoice Pending, lists it without Mark paid, and the next run finishes it', async () => {
+    const addon = workbook();
+    addon.emu.faults.failOn('File.getAs', 'We are sorry, a server error occurred.', 1);
+    const { page } = await settingsOf(addon);
+    await page.click('#run-invoicing');
+    await settled(page);
+    expect(await page.getAttribute('#invoicing-message', 'class')).toBe('message notice');
+    expect(await text(page, '#invoicing-message')).toContain('INV-2026-0001 for Acme is not finished: We are sorry, a server error occurred. It stays Pending and the next run finishes it.');
+    expect(await text(page, 'li[data-invoice="INV-2026-0001"] .flag')).toBe('Pending: not finished yet. Run invoicing now to finish it.');
+    expect(await page.locator('#open-invoices button').count()).toBe(0);
+    expect(rows(addon, 'Invoices')[0].Status).toBe('Pending');
+
+    await page.click('#run-invoicing');
+    await settled(page);
+    expect(await text(page, '#invoicing-message')).toBe('Invoicing: finished INV-2026-0001.');
+    expect(await page.locator('#open-invoices .flag').count()).toBe(0);
+    expect(await page.locator('li[data-invoice="INV-2026-0001"] button.pay').isVisible()).toBe(true);
+    expect(rows(addon, 'Invoices')[0].Status).toBe('Open');
+  });
+
   it('marks an invoice paid once, however often it is clicked: Invoices says Paid and the balance rises', async () => {
     const addon = workbook();
     addon.server.runAutomaticInvoicing();

@@ -109,6 +109,7 @@ it('saves a screenshot of each panel under out/', async () => {
   log.getRange(3, hours).setValue(25);
   await page.click('#check-ledger');
   await settled(page);
+  expect(await page.getAttribute('#ledger-result', 'class')).toBe('message error');
   await shoot(page, 'sidebar-ledger-check', { from: '#ledger-title', to: '#ledger-result' });
   expect(errors).toEqual([]);
 });

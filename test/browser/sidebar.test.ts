@@ -202,7 +202,7 @@ describe('the Credits panel', () => {
     expect(await card.evaluate((el) => el.classList.contains('under'))).toBe(false);
     await card.locator('summary').click();
     await card.locator('input[name="minimumHours"]').fill('lots');
-    await card.locator('button[type="submit"]').click();
+    await card.getByRole('button', { name: 'Save' }).click();
     await settled(page);
     expect(await card.locator('[data-error-for="minimumHours"]').innerText()).toMatch(/"lots" are not a number/);
     expect(rows(addon, 'Credits')[0]['Minimum balance (h)']).toBe(5);

@@ -13,11 +13,11 @@ import fc from 'fast-check';
 import type { Addon } from '../../emulator/addon';
 import { BASE, trustWorkbook } from './trust-workbook';
 
-export const SHEETS = ['Credits', 'Time entries', 'Prepaid log', 'Invoices'] as const;
+const SHEETS = ['Credits', 'Time entries', 'Prepaid log', 'Invoices'] as const;
 export type SheetName = (typeof SHEETS)[number];
 
 /** What people and imports leave in cells. Strings are typed as a person types them (so '1:30' becomes a duration). */
-export const junkValue: fc.Arbitrary<unknown> = fc.oneof(
+const junkValue: fc.Arbitrary<unknown> = fc.oneof(
   fc.constantFrom('#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#ERROR!', '', ' ', '   ', '\t', 'TRUE', 'false', '-', 'N/A', '1:30', '90m', '1h30', '-2', '-0:30', '1e5', 'NaN', 'Infinity', '12abc', '2026-02-30', '31/12/2026', 'Acme', 'Acme ', 'acme', 'E-1', 'Authorized', 'Open', 'Deduction', 'Top-up', 'INV-2026-0001'),
   fc.boolean(),
   // Huge, but within what a date-formatted cell can show (the emulator, like Sheets, reads such cells as dates).
@@ -110,7 +110,7 @@ function writeColumn(s: Sheet, col: number, header: string, values: unknown[]): 
 }
 
 /** Applies one damage, as a person editing the sheet would. */
-export function applyDamage(addon: Addon, d: Damage): void {
+function applyDamage(addon: Addon, d: Damage): void {
   const ss = addon.emu.spreadsheet;
   const target = 'sheet' in d ? ss.getSheetByName(d.sheet) : d.kind.startsWith('log') ? ss.getSheetByName('Prepaid log') : d.kind.startsWith('client') ? ss.getSheetByName('Credits') : ss.getSheetByName('Time entries');
   if (!target) return;

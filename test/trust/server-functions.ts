@@ -77,7 +77,7 @@ export const SERVER_FUNCTIONS: ServerFunction[] = [
 ];
 
 /** The entry points of the built bundle: its top-level function stubs. */
-export function bundleEntryPoints(distDir = join(__dirname, '..', '..', 'dist')): string[] {
+function bundleEntryPoints(distDir = join(__dirname, '..', '..', 'dist')): string[] {
   const code = readFileSync(join(distDir, 'Code.js'), 'utf8');
   return [...code.matchAll(/^function (\w+)\(\)/gm)].map((m) => m[1]);
 }

@@ -19,7 +19,7 @@ import { HTML_CORPUS } from './injection-corpus';
 const typed = (text: string) => `'${text}`;
 
 /** Every hostile string in every place the sidebar shows workbook text. */
-export function hostileSidebarWorkbook(): Addon {
+function hostileSidebarWorkbook(): Addon {
   const addon = addonWithSheets();
   addon.server.saveSettings({ invoicePattern: `${HTML_CORPUS[0]}-{0000}`, invoiceAfterAuthorization: false });
   addClients(addon, HTML_CORPUS.map((name, i) => ({ Client: typed(name), 'Billing email': 'ap@client.test', 'Minimum balance (h)': 5, 'Top-up (h)': 10, 'Auto-invoice': i === 0 })));

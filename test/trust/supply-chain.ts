@@ -15,7 +15,7 @@ import { verdict, type CaseResult } from './cases';
 const ROOT = join(__dirname, '..', '..');
 
 /** A scope's short name: `https://www.googleapis.com/auth/drive.file` -> `drive.file`. */
-export function shortScope(scope: string): string {
+function shortScope(scope: string): string {
   return scope.trim().replace(/^`|`$/g, '').replace(/^https:\/\/www\.googleapis\.com\/auth\//, '');
 }
 
@@ -51,7 +51,7 @@ export function scopeCases(): CaseResult[] {
 }
 
 /** The files esbuild puts into dist/Code.js, relative to the project. */
-export function bundleInputs(): string[] {
+function bundleInputs(): string[] {
   const result = buildSync({ entryPoints: [join(ROOT, 'src', 'index.ts')], bundle: true, format: 'iife', platform: 'neutral', metafile: true, write: false, logLevel: 'silent' });
   return Object.keys(result.metafile.inputs).map((p) => relative(ROOT, join(process.cwd(), p)));
 }

@@ -6,7 +6,6 @@
  * turn the settings that change which writes an operation makes.
  */
 import type { Addon } from '../../emulator/addon';
-import { readRows } from '../../emulator/sheet-rows';
 import { addClients, addEntries, addonWithSheets, OWNER } from '../support/harness';
 
 export { OWNER };
@@ -78,11 +77,6 @@ export function invoicedWorkbook(variant: Variant): Addon {
   addon.server.runAutomaticInvoicing();
   if (variant.invoiceAfterAuthorization) addon.server.saveSettings({ invoiceAfterAuthorization: true });
   return addon;
-}
-
-/** The numbers of the workbook's invoices, in order. */
-export function invoiceNumbers(addon: Addon): string[] {
-  return addon.emu.spreadsheet.getSheetByName('Invoices') ? readRows(addon.emu.spreadsheet, 'Invoices').map((r) => String(r['Invoice no'])) : [];
 }
 
 /** A workbook whose log and entries span two years, so archiving has rows to move. */

@@ -14,7 +14,7 @@ import { readRows } from '../../emulator/sheet-rows';
 type Row = Record<string, unknown>;
 
 /** Drive IDs, random IDs the add-on draws (E-, L-, F-, L-R…) and 8-hex checksums, each replaced by a placeholder. */
-export function withoutRandomIds(text: string): string {
+function withoutRandomIds(text: string): string {
   return text
     .replace(/\b1[A-Za-z0-9_-]{43}/g, '(drive id)')
     .replace(/\b([ELF])-[0-9A-F]{14}\b/g, '$1-(id)')
