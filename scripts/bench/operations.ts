@@ -12,6 +12,8 @@ type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 export interface Operation {
   /** The row label, the same at every size so sizes can be compared. */
   label: string;
+  /** A column heading for the calls-by-method matrix. */
+  short: string;
   /** Whether the workbook has what the operation needs (enough open entries). */
   fits(data: WorkbookData): boolean;
   /** Makes the server call; returns '' when the result shows the work was done, else what went wrong. */
@@ -28,6 +30,7 @@ function authorizeEntries(k: number): Operation {
   const ids = (data: WorkbookData) => data.openIds.slice(0, k);
   return {
     label: `authorizeEntries ×${k.toLocaleString('en-US')}`,
+    short: `auth ×${k >= 1000 ? `${k / 1000}k` : k}`,
     fits: (data) => data.openIds.length >= k,
     run: (server, data) => {
       const result = server.authorizeEntries(ids(data));
@@ -43,6 +46,7 @@ export const AUTHORIZE_COUNTS = [1, 100, 1_000, 10_000];
 export const OPERATIONS: Operation[] = [
   {
     label: 'setUpSheets',
+    short: 'setUp',
     fits: () => true,
     run: (server) => {
       const result = server.setUpSheets();
@@ -52,16 +56,19 @@ export const OPERATIONS: Operation[] = [
   ...AUTHORIZE_COUNTS.map(authorizeEntries),
   {
     label: `authorizeTicked ×${TICKED}`,
+    short: 'ticked',
     fits: (data) => data.tickedIds.length === TICKED,
     run: (server) => expectCount('authorized', server.authorizeTicked().done.length, TICKED),
   },
   {
     label: `reverseEntries ×${REVERSED}`,
+    short: 'reverse',
     fits: (data) => data.reversibleIds.length === REVERSED,
     run: (server, data) => expectCount('reversed', server.reverseEntries(data.reversibleIds, 'Logged against the wrong client').done.length, REVERSED),
   },
   {
     label: 'runAutomaticInvoicing',
+    short: 'invoicing',
     fits: () => true,
     run: (server) => {
       const run = server.runAutomaticInvoicing();
@@ -70,6 +77,7 @@ export const OPERATIONS: Operation[] = [
   },
   {
     label: 'exportPrepaidLog (big client)',
+    short: 'export',
     fits: () => true,
     run: (server, data) => {
       const result = server.exportPrepaidLog(data.bigClient);
@@ -79,6 +87,7 @@ export const OPERATIONS: Operation[] = [
   },
   {
     label: 'getSidebarData',
+    short: 'sidebar',
     fits: () => true,
     run: (server, data) => expectCount('open entries listed', server.getSidebarData().entries.length, data.openIds.length),
   },

@@ -94,6 +94,21 @@ function sizeSection(size: SizeResult): string[] {
   ];
 }
 
+/** Every method's calls per operation at the largest size, with "a→b" where sizes differ. */
+function methodSection(sizes: SizeResult[]): string[] {
+  const largest = sizes[sizes.length - 1];
+  const ops = largest.operations;
+  const methods = [...new Set(ops.flatMap((o) => Object.keys(o.byMethod)))].sort();
+  const cell = (label: string, method: string) => {
+    const counts = sizes.flatMap((size) => size.operations.filter((o) => o.label === label).map((o) => o.byMethod[method] ?? 0));
+    if (counts.every((c) => c === 0)) return '';
+    const [first, last] = [counts[0], counts[counts.length - 1]];
+    return first === last ? int(last) : `${int(first)}→${int(last)}`;
+  };
+  const rows = methods.map((method) => [method, ...ops.map((o) => cell(o.label, method))]);
+  return [`■ Calls by method at ${int(largest.entries)} entries ("a→b": ${int(sizes[0].entries)} → ${int(largest.entries)} entries)`, ...table(['method', ...ops.map((o) => o.short)], rows), ''];
+}
+
 function baselineSection(sizes: SizeResult[]): string[] {
   const rows = sizes.flatMap((size) =>
     size.operations
@@ -135,6 +150,7 @@ export function renderReport(report: BenchReport): string[] {
     'Calls, data calls and cells are exact; our CPU is the median of the runs, minus time inside emulated services; heap + is the peak above the loaded workbook.',
     '',
     ...report.sizes.flatMap(sizeSection),
+    ...methodSection(report.sizes),
     ...baselineSection(report.sizes),
     ...capacitySection(report.sizes),
     ...yearsSection(report.years.spec, report.years.points),

@@ -22,6 +22,7 @@ export interface SizeSpec {
 
 export interface OperationResult extends Modelled {
   label: string;
+  short: string;
   /** Median over the runs of our own CPU, and every run's figure. */
   ownCpuMs: number;
   ownCpuRunsMs: number[];
@@ -56,11 +57,12 @@ function fail(label: string, data: WorkbookData, problem: string): never {
   throw new Error(`${label} on ${data.spec.entries.toLocaleString('en-US')} entries did not do its work (${problem}); the bench would measure nothing.`);
 }
 
-function summarize(label: string, runs: Measurement[]): OperationResult {
+function summarize(label: string, short: string, runs: Measurement[]): OperationResult {
   const first = runs[0];
   const same = runs.every((m) => JSON.stringify(m.byMethod) === JSON.stringify(first.byMethod) && m.cellsRead === first.cellsRead && m.cellsWritten === first.cellsWritten);
   return {
     label,
+    short,
     ...modelled(first),
     ownCpuMs: median(runs.map((m) => m.ownCpuMs)),
     ownCpuRunsMs: runs.map((m) => m.ownCpuMs),
@@ -84,7 +86,7 @@ export function runSize(spec: SizeSpec, progress: (line: string) => void): SizeR
       if (result) fail(op.label, data, String(result));
       runs.push(measurement);
     }
-    const summary = summarize(op.label, runs);
+    const summary = summarize(op.label, op.short, runs);
     if (op.perRow) {
       progress(`${spec.entries.toLocaleString('en-US')} entries · ${op.label} · per-row baseline`);
       const addon = loadWorkbook(data);

@@ -5,13 +5,13 @@
  * come from the real ledger (running balances and checksum chain), so every operation
  * reads a workbook it accepts. Deterministic: the same spec gives the same workbook.
  *
- * Shape: one big client holds a fifth of the entries (the client-log export's 20,000 rows
- * at 100,000 entries). Every client has been topped up by paid invoices whenever it went
- * below its minimum, except a fixed number of "due" clients whose last crossing is not
- * invoiced yet, for `runAutomaticInvoicing`. The newest entries are open (none of a due
- * client's, so no operation but invoicing touches their crossing), as in a live workbook. Every sheet's
- * grid ends at its last row, as the add-on's own appends leave it, so an append grows the
- * sheet at every size alike.
+ * Shape: one big client holds a fifth of the entries, all authorized (the client-log
+ * export's 20,000 deductions at 100,000 entries). Every client has been topped up by paid
+ * invoices whenever it went below its minimum, except a fixed number of "due" clients
+ * whose last crossing is not invoiced yet, for `runAutomaticInvoicing`. The newest entries
+ * are open, as in a live workbook, and belong to neither of those. Every sheet's grid ends
+ * at its last row, as the add-on's own appends leave it, so an append grows the sheet at
+ * every size alike.
  */
 import { startAddon, type Addon } from '../../emulator/addon';
 import { pasteRows } from '../../emulator/sheet-rows';
@@ -81,15 +81,18 @@ interface PlannedEntry {
   open: boolean;
 }
 
-/** Which client entry i belongs to: every fifth to the big client, the open tail never to a due one. */
+/** The big client comes first, then the due ones, then the regular ones. */
+function dueClients(names: string[]): Set<string> {
+  return new Set(names.slice(1, 1 + DUE_CLIENTS));
+}
+
+/** Which client entry i belongs to: every fifth to the big client; open entries only to regular clients. */
 function planEntries(spec: WorkbookSpec, names: string[]): PlannedEntry[] {
-  const due = new Set(names.slice(1, 1 + DUE_CLIENTS));
   const regular = names.slice(1 + DUE_CLIENTS);
   const span = spec.to - spec.from;
   return Array.from({ length: spec.entries }, (_, i) => {
     const open = i >= spec.entries - spec.open;
-    let client = i % 5 === 0 ? names[0] : names[1 + (i % (names.length - 1))];
-    if (open && due.has(client)) client = regular[i % regular.length];
+    const client = open ? regular[i % regular.length] : i % 5 === 0 ? names[0] : names[1 + (i % (names.length - 1))];
     return {
       id: `E-${pad(i + 1)}`,
       date: Math.floor((spec.from + (span * i) / Math.max(spec.entries - 1, 1)) / DAY_MS) * DAY_MS + 12 * 3_600_000,
@@ -124,7 +127,7 @@ interface PaidInvoice {
  * invoiced yet; `runAutomaticInvoicing` invoices it, over the entries since the last one.
  */
 function buildLog(spec: WorkbookSpec, names: string[], planned: PlannedEntry[]): { log: LogRow[]; invoices: PaidInvoice[] } {
-  const due = new Set(names.slice(1, 1 + DUE_CLIENTS));
+  const due = dueClients(names);
   const authorized = planned.filter((e) => !e.open);
   // A dry run counts each client's top-ups, so the last one of a due client can be left out.
   const crossings = new Map<string, number>();
@@ -186,7 +189,7 @@ export function generateWorkbook(spec: WorkbookSpec): WorkbookData {
   const lastInvoice = new Map(invoices.map((i) => [i.client, i.invoiceNo]));
   const deducted = new Map(log.filter((r) => r.kind === 'Deduction').map((r) => [r.entryId, r]));
   const open = planned.filter((e) => e.open);
-  const due = new Set(names.slice(1, 1 + DUE_CLIENTS));
+  const due = dueClients(names);
   const ticked = new Set(open.slice(-TICKED).map((e) => e.id));
   const reversible = planned.filter((e) => !e.open && !due.has(e.client)).slice(-REVERSED);
   return {

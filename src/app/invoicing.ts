@@ -33,7 +33,7 @@ export function runAutomaticInvoicing(services: Services): InvoicingRun {
 
 export interface PaidResult {
   invoice: InvoiceView;
-  /** False when the invoice was already paid: nothing was written. */
+  /** False when the invoice was already paid: nothing was written to the ledger or the Invoices sheet. */
   changed: boolean;
   /** The `Top-up` log row written now, or '' when the credit was already in the log. */
   topUpLogId: string;
