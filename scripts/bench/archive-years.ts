@@ -59,7 +59,7 @@ function runAll(addon: Addon, data: WorkbookData, progress: (line: string) => vo
   const results = operations().map((op) => {
     progress(op.label);
     const { result, measurement } = measure(addon, () => op.run(addon.server, data));
-    if (result) throw new Error(`${op.label} did not do its work (${String(result)}).`);
+    if (result) throw new Error(`${op.label} did not do its work (${result}).`);
     return { label: op.label, ...modelled(measurement), ownCpuMs: measurement.ownCpuMs };
   });
   return { gridCells, operations: results };
@@ -72,8 +72,7 @@ function liveBigClientRows(data: WorkbookData, cutoff: number): number {
 }
 
 function archiveRun(addon: Addon, year: number): ArchiveRun {
-  const { result, measurement } = measure(addon, () => addon.server.archiveBefore(`${year}-01-01`));
-  const run = result as { archivedLogRows: number; archivedEntries: number };
+  const { result: run, measurement } = measure(addon, () => addon.server.archiveBefore(`${year}-01-01`));
   if (run.archivedLogRows === 0) throw new Error(`archiveBefore(${year}-01-01) moved nothing.`);
   return { label: 'archiveBefore', ...modelled(measurement), ownCpuMs: measurement.ownCpuMs, movedLogRows: run.archivedLogRows, movedEntries: run.archivedEntries };
 }

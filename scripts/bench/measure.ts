@@ -73,7 +73,7 @@ export function countsOf(addon: Addon): Counts {
 }
 
 /** Runs `work` (one server call) with counters reset, a service clock and heap sampling. */
-export function measure(addon: Addon, work: () => unknown): { result: unknown; measurement: Measurement } {
+export function measure<T>(addon: Addon, work: () => T): { result: T; measurement: Measurement } {
   const rt = runtimeOf(addon);
   const invoke = rt.invoke;
   let serviceMicros = 0;

@@ -83,7 +83,7 @@ export function runSize(spec: SizeSpec, progress: (line: string) => void): SizeR
       progress(`${spec.entries.toLocaleString('en-US')} entries · ${op.label} · run ${r}/${spec.runs}`);
       const addon = loadWorkbook(data);
       const { result, measurement } = measure(addon, () => op.run(addon.server, data));
-      if (result) fail(op.label, data, String(result));
+      if (result) fail(op.label, data, result);
       runs.push(measurement);
     }
     const summary = summarize(op.label, op.short, runs);

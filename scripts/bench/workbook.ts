@@ -5,7 +5,7 @@
  * come from the real ledger (running balances and checksum chain), so every operation
  * reads a workbook it accepts. Deterministic: the same spec gives the same workbook.
  *
- * Shape: one big client holds a fifth of the entries, all authorized (the client-log
+ * Shape: one big client holds two in nine of the authorized entries (the client-log
  * export's 20,000 deductions at 100,000 entries). Every client has been topped up by paid
  * invoices whenever it went below its minimum, except a fixed number of "due" clients
  * whose last crossing is not invoiced yet, for `runAutomaticInvoicing`. The newest entries
@@ -86,13 +86,15 @@ function dueClients(names: string[]): Set<string> {
   return new Set(names.slice(1, 1 + DUE_CLIENTS));
 }
 
-/** Which client entry i belongs to: every fifth to the big client; open entries only to regular clients. */
+/** Which client entry i belongs to: two in nine to the big client; open entries only to regular clients. */
 function planEntries(spec: WorkbookSpec, names: string[]): PlannedEntry[] {
   const regular = names.slice(1 + DUE_CLIENTS);
   const span = spec.to - spec.from;
+  let turn = 0;
+  const others = () => names[1 + (turn++ % (names.length - 1))];
   return Array.from({ length: spec.entries }, (_, i) => {
     const open = i >= spec.entries - spec.open;
-    const client = open ? regular[i % regular.length] : i % 5 === 0 ? names[0] : names[1 + (i % (names.length - 1))];
+    const client = open ? regular[i % regular.length] : i % 9 < 2 ? names[0] : others();
     return {
       id: `E-${pad(i + 1)}`,
       date: Math.floor((spec.from + (span * i) / Math.max(spec.entries - 1, 1)) / DAY_MS) * DAY_MS + 12 * 3_600_000,
