@@ -70,6 +70,32 @@ export async function openSidebar(browser: Browser, addon: Addon, opts: BridgeOp
   };
 }
 
+/**
+ * A browser for one test file: chromium launched once, every sidebar a test opens closed
+ * after it, and a test fails if a page threw an uncaught error. Returns the opener.
+ */
+export function sidebarSession(): (addon: Addon, opts?: BridgeOptions & { user?: string }) => Promise<SidebarPage> {
+  let browser: Browser;
+  let open: SidebarPage[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterEach(async () => {
+    const closing = open;
+    open = [];
+    for (const sidebar of closing) await sidebar.close();
+    expect(closing.flatMap((sidebar) => sidebar.errors)).toEqual([]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return async (addon, opts = {}) => {
+    const opened = await openSidebar(browser, addon, opts);
+    open.push(opened);
+    return opened;
+  };
+}
+
 /** Waits until no server call is out. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.body.getAttribute('aria-busy') === 'false');

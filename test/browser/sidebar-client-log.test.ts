@@ -7,25 +7,9 @@
 import type { Page } from 'playwright-core';
 import type { Addon } from '../../emulator/addon';
 import { addClients, addEntries, addonWithSheets, EDITOR } from '../support/harness';
-import { launchChromium, openSidebar, settled, text, type Browser, type SidebarPage } from './chromium';
+import { settled, text, sidebarSession } from './chromium';
 
-let browser: Browser;
-let open: SidebarPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  const closing = open;
-  open = [];
-  for (const sidebar of closing) await sidebar.close();
-  expect(closing.flatMap((sidebar) => sidebar.errors)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const openPage = sidebarSession();
 
 /** Acme (6 h, 1 h of it used) and Acme Labs (4 h), neither with a file yet. */
 function workbook(): Addon {
@@ -42,9 +26,8 @@ function workbook(): Addon {
 }
 
 /** Opens the sidebar on the Credits panel with `client`'s card open. */
-async function cardOf(addon: Addon, client: string, opts: Parameters<typeof openSidebar>[2] = {}): Promise<Page> {
-  const opened = await openSidebar(browser, addon, opts);
-  open.push(opened);
+async function cardOf(addon: Addon, client: string, opts: Parameters<typeof openPage>[1] = {}): Promise<Page> {
+  const opened = await openPage(addon, opts);
   await opened.page.click('#tab-credits');
   await opened.page.locator(`details[data-client="${client}"] summary`).click();
   return opened.page;

@@ -7,25 +7,9 @@
  */
 import type { Addon } from '../../emulator/addon';
 import { addClients, addEntries, addonWithSheets, balances, EDITOR, OWNER, rows } from '../support/harness';
-import { launchChromium, openSidebar, settled, text, type Browser, type SidebarPage } from './chromium';
+import { settled, text, sidebarSession, type SidebarPage } from './chromium';
 
-let browser: Browser;
-let open: SidebarPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  const closing = open;
-  open = [];
-  for (const sidebar of closing) await sidebar.close();
-  expect(closing.flatMap((sidebar) => sidebar.errors)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const openPage = sidebarSession();
 
 /**
  * Acme (minimum 5 h, top-up 20 h at 90/h, Auto-invoice on) at 4 h after an authorization
@@ -45,9 +29,8 @@ function workbook(): Addon {
   return addon;
 }
 
-async function settingsOf(addon: Addon, opts: Parameters<typeof openSidebar>[2] = {}): Promise<SidebarPage> {
-  const opened = await openSidebar(browser, addon, opts);
-  open.push(opened);
+async function settingsOf(addon: Addon, opts: Parameters<typeof openPage>[1] = {}): Promise<SidebarPage> {
+  const opened = await openPage(addon, opts);
   await opened.page.click('#tab-settings');
   return opened;
 }

@@ -6,25 +6,9 @@
  */
 import type { Addon } from '../../emulator/addon';
 import { addClients, addEntries, addonWithSheets, balances, EDITOR, OWNER, rows } from '../support/harness';
-import { launchChromium, openSidebar, settled, text, type Browser, type SidebarPage } from './chromium';
+import { settled, text, sidebarSession, type SidebarPage } from './chromium';
 
-let browser: Browser;
-let open: SidebarPage[] = [];
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterEach(async () => {
-  const closing = open;
-  open = [];
-  for (const sidebar of closing) await sidebar.close();
-  expect(closing.flatMap((sidebar) => sidebar.errors)).toEqual([]);
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const openPage = sidebarSession();
 
 /** Acme (6 h) and Acme Labs (4 h), with open entries, one of them with unreadable hours and one for a client not in Credits. */
 function workbook(): Addon {
@@ -45,9 +29,8 @@ function workbook(): Addon {
   return addon;
 }
 
-async function sidebar(addon: Addon, opts: Parameters<typeof openSidebar>[2] = {}): Promise<SidebarPage> {
-  const opened = await openSidebar(browser, addon, opts);
-  open.push(opened);
+async function sidebar(addon: Addon, opts: Parameters<typeof openPage>[1] = {}): Promise<SidebarPage> {
+  const opened = await openPage(addon, opts);
   return opened;
 }
 

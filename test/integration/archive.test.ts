@@ -2,8 +2,7 @@
  * archiveBefore: balances unchanged, checkLedger still passes, a stopped run repeated
  * loses and doubles nothing, and entries split across the cut-off stay together.
  */
-import { ScriptStopped } from '../../emulator/index';
-import { addClients, addEntries, addonWithSheets, balances, rows } from '../support/harness';
+import { addClients, addEntries, addonWithSheets, balances, expectEveryStoppedRunToRecover, rows } from '../support/harness';
 
 function workbookAcrossYears() {
   const addon = addonWithSheets({ now: Date.UTC(2025, 10, 3, 9) });
@@ -46,16 +45,12 @@ describe('archiveBefore', () => {
   });
 
   it('a run stopped after any write, then repeated, ends as an uninterrupted run does', () => {
-    const reference = workbookAcrossYears();
-    const w0 = reference.emu.faults.writes;
-    reference.server.archiveBefore('2026-01-01');
-    const writes = reference.emu.faults.writes - w0;
     const state = (a: ReturnType<typeof workbookAcrossYears>) => ({
       balances: balances(a),
       live: rows(a, 'Prepaid log').map((r) => [r.Client, r.Kind, r.Hours, r['Entry ID']]),
       entries: rows(a, 'Time entries').map((r) => r['Entry ID']),
       ok: a.server.checkLedger().ok,
-      archivedLog: a.emu.files && (a.emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
+      archivedLog: (a.emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp)
         .openById(a.server.getSettings().archives['2025'])
         .getSheetByName('Prepaid log')!
         .getDataRange()
@@ -64,14 +59,6 @@ describe('archiveBefore', () => {
         .map((r) => r[0])
         .sort(),
     });
-    const expected = state(reference);
-    for (let k = 0; k < writes; k++) {
-      const addon = workbookAcrossYears();
-      addon.emu.faults.stopAfterWrites(k);
-      expect(() => addon.server.archiveBefore('2026-01-01')).toThrow(ScriptStopped);
-      addon.emu.faults.clear();
-      addon.server.archiveBefore('2026-01-01');
-      expect({ k, ...state(addon) }).toEqual({ k, ...expected });
-    }
+    expectEveryStoppedRunToRecover(workbookAcrossYears, (a) => a.server.archiveBefore('2026-01-01'), state);
   });
 });

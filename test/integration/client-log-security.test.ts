@@ -5,6 +5,7 @@
  */
 import { addClients, addEntries, addonWithSheets, EDITOR, OWNER, standardWorkbook } from '../support/harness';
 import { driveRecord, formulasIn, logTab, openClientFile, parseCsv } from './client-log.support';
+import { FORMULA_CORPUS } from '../trust/injection-corpus';
 
 describe('isolation between clients', () => {
   // As typed in Credits; "ACME " is read back trimmed, as "ACME".
@@ -36,21 +37,8 @@ describe('isolation between clients', () => {
 });
 
 describe('formula injection', () => {
-  const CORPUS = [
-    '=IMPORTRANGE("https://docs.google.com/spreadsheets/d/abc","A1")',
-    '=HYPERLINK("https://evil.test","click")',
-    '+1',
-    '+SUM(1,2)',
-    '-1+2',
-    '-2',
-    '@SUM(A1:A2)',
-    '\t=1+1',
-    '\r=1+1',
-    "'quoted",
-    '007',
-    '2026-01-05',
-    'TRUE',
-  ];
+  // The trust suite's corpus: `=`, `+`, `-`, `@`, tab and CR prefixes, quotes, numbers and dates as text.
+  const CORPUS = FORMULA_CORPUS;
 
   // Time entries are read trimmed, so a tab or CR typed before "=" reaches the log without it;
   // test/sheets/client-log-file.test.ts writes those prefixes straight into the client's file.

@@ -4,8 +4,7 @@
  * service calls does not grow with the number of entries; user text stays text; the
  * schema may be reordered and extended; checkLedger finds hand edits.
  */
-import { ScriptStopped } from '../../emulator/index';
-import { addClients, addEntries, addonWithSheets, balances, EDITOR, OWNER, rows, standardWorkbook } from '../support/harness';
+import { addClients, addEntries, addonWithSheets, balances, EDITOR, expectEveryStoppedRunToRecover, OWNER, rows, standardWorkbook } from '../support/harness';
 
 /** Entry IDs the add-on assigns are random; a re-run may draw different ones. */
 const assigned = (id: unknown) => String(id).replace(/^E-[0-9A-F]{14}$/, 'E-(assigned)');
@@ -36,20 +35,7 @@ describe('a run stopped after the k-th write', () => {
   };
 
   it.each(operations)('%s ends, after a re-run, exactly where an uninterrupted run ends', (_name, operation) => {
-    const reference = prepare();
-    const writesBefore = reference.emu.faults.writes;
-    operation(reference);
-    const writes = reference.emu.faults.writes - writesBefore;
-    const expected = ledgerState(reference);
-    expect(writes).toBeGreaterThan(0);
-    for (let k = 0; k < writes; k++) {
-      const addon = prepare();
-      addon.emu.faults.stopAfterWrites(k);
-      expect(() => operation(addon)).toThrow(ScriptStopped);
-      addon.emu.faults.clear();
-      operation(addon);
-      expect({ k, ...ledgerState(addon) }).toEqual({ k, ...expected });
-    }
+    expectEveryStoppedRunToRecover(prepare, operation, ledgerState);
   });
 });
 

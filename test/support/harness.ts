@@ -3,7 +3,7 @@
  * builders for clients and time entries written the way a person would type them.
  */
 import { startAddon, type Addon } from '../../emulator/addon';
-import type { EmulatorOptions } from '../../emulator/index';
+import { ScriptStopped, type EmulatorOptions } from '../../emulator/index';
 import { pasteRows, readRows } from '../../emulator/sheet-rows';
 
 export const OWNER = 'owner@agency.test';
@@ -76,4 +76,34 @@ export function standardWorkbook(opts: EmulatorOptions = {}): Addon {
     { 'Entry ID': 'E-3', Client: 'Acme Labs', Hours: '45m' },
   ]);
   return addon;
+}
+
+/**
+ * The crash-safety check: runs `operation` uninterrupted on a fresh workbook, then, for
+ * every write it made, on another fresh workbook stopped after k writes and run again,
+ * expecting `state` to equal the uninterrupted run's (and `alsoCheck` to pass). Returns
+ * the number of writes, so a caller can see the cases it covered.
+ */
+export function expectEveryStoppedRunToRecover<T>(
+  prepare: () => Addon,
+  operation: (addon: Addon) => unknown,
+  state: (addon: Addon) => T,
+  alsoCheck: (addon: Addon, reference: Addon) => void = () => undefined,
+): number {
+  const reference = prepare();
+  const before = reference.emu.faults.writes;
+  operation(reference);
+  const writes = reference.emu.faults.writes - before;
+  const expected = state(reference);
+  expect(writes).toBeGreaterThan(0);
+  for (let k = 0; k < writes; k++) {
+    const addon = prepare();
+    addon.emu.faults.stopAfterWrites(k);
+    expect(() => operation(addon)).toThrow(ScriptStopped);
+    addon.emu.faults.clear();
+    operation(addon);
+    expect({ k, ...state(addon) }).toEqual({ k, ...expected });
+    alsoCheck(addon, reference);
+  }
+  return writes;
 }
