@@ -24,7 +24,12 @@ export interface ArchiveResult {
 
 function byYear<T>(items: readonly T[], year: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();
-  for (const item of items) groups.set(year(item), [...(groups.get(year(item)) ?? []), item]);
+  for (const item of items) {
+    const key = year(item);
+    const group = groups.get(key);
+    if (group) group.push(item);
+    else groups.set(key, [item]);
+  }
   return groups;
 }
 

@@ -3,6 +3,7 @@
  * globals, so the use cases run the same on Apps Script, in the local emulator and in
  * tests. `gasServices` builds them from the real globals at the entry points.
  */
+import { zoneFormatter } from './zone-clock';
 
 export interface Services {
   spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -27,6 +28,9 @@ export interface Services {
 
 export function gasServices(): Services {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
+  let zone = '';
+  const timeZone = () => (zone ||= spreadsheet.getSpreadsheetTimeZone());
+  let format: ((time: number, pattern: string) => string) | null = null;
   return {
     spreadsheet,
     documentLock: () => LockService.getDocumentLock(),
@@ -35,8 +39,11 @@ export function gasServices(): Services {
     userEmail: () => Session.getActiveUser().getEmail() || '',
     now: () => Math.floor(Date.now() / 1000) * 1000,
     uuid: () => Utilities.getUuid(),
-    timeZone: () => spreadsheet.getSpreadsheetTimeZone(),
-    formatDate: (time, pattern) => Utilities.formatDate(new Date(time), spreadsheet.getSpreadsheetTimeZone(), pattern),
+    timeZone,
+    formatDate: (time, pattern) => {
+      format ??= zoneFormatter(timeZone(), (t, p) => Utilities.formatDate(new Date(t), timeZone(), p));
+      return format(time, pattern);
+    },
     flush: () => SpreadsheetApp.flush(),
     spreadsheetApp: () => SpreadsheetApp,
     documentApp: () => DocumentApp,

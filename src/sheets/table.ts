@@ -30,6 +30,8 @@ function isBlankRow(row: readonly unknown[]): boolean {
 }
 
 export class SheetTable {
+  private readonly spelled = new Map<string, number | undefined>();
+
   private constructor(
     readonly schema: SheetSchema,
     readonly sheet: Sheet,
@@ -75,8 +77,14 @@ export class SheetTable {
 
   /** The cell under `header` in data row `index`, or '' when the optional column is absent. */
   get(index: number, header: string): unknown {
-    const column = this.columns.get(normalizeHeader(header));
+    const column = this.columnOf(header);
     return column === undefined ? '' : this.rows[index][column];
+  }
+
+  /** The column of a header as the caller spells it, looked up once (get runs per cell). */
+  private columnOf(header: string): number | undefined {
+    if (!this.spelled.has(header)) this.spelled.set(header, this.columns.get(normalizeHeader(header)));
+    return this.spelled.get(header);
   }
 
   /** The sheet row number of data row `index`. */
@@ -128,6 +136,10 @@ export class SheetTable {
     const block = Array.from({ length: height }, (_, i) => (i < records.length ? this.toRow(records[i], bases[i]) : new Array(this.width).fill('')));
     this.sheet.getRange(2, 1, height, this.width).setValues(block);
     this.rows.splice(0, this.rows.length, ...block.slice(0, records.length));
+    // The rows left over are blank now; deleting them frees their cells (a stop before this
+    // changes nothing). Sheets refuses to delete every unfrozen row, so one may stay.
+    const removable = Math.min(height - records.length, this.sheet.getMaxRows() - 2 - records.length);
+    if (removable > 0) this.sheet.deleteRows(2 + records.length, removable);
   }
 
   /** Deletes data rows by index, one call per contiguous run, from the bottom up. */
