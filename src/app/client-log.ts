@@ -19,6 +19,7 @@ import { cellString } from '../sheets/cell-text';
 import { clientLogCsv, clientLogTitle, writeClientLogFile, type SummaryFacts } from '../sheets/client-log-file';
 import { CreditsRepository } from '../sheets/credits.repository';
 import { InvoicesRepository } from '../sheets/invoices.repository';
+import { readArchivedLog } from '../sheets/archive.repository';
 import { PrepaidLogRepository } from '../sheets/prepaid-log.repository';
 import { INVOICES } from '../sheets/schema';
 import { isDay, startOfDay } from '../services/calendar-day';
@@ -211,8 +212,21 @@ function lastLogId(log: readonly LogRow[], client: string): string {
 }
 
 /** Builds the client's report, writes it into their file (which must exist), then records how far the file goes. */
+/**
+ * The client's log for a period. When the period starts before the `Opening balance` row
+ * an archive run left, the archived rows are read back in its place, so the client still
+ * sees the full history; an opening row is dropped wherever the rows it sums are present.
+ */
+function historyFor(ctx: Context, client: string, period: Period): readonly LogRow[] {
+  const opening = ctx.log.find((r) => r.client === client && r.kind === 'Opening balance');
+  if (period.from === null || !opening || opening.at <= period.from) return ctx.log;
+  const rows = [...readArchivedLog(ctx.services), ...ctx.log].filter((r) => r.client === client);
+  return rows.filter((r, i) => r.kind !== 'Opening balance' || i === 0);
+}
+
 function writeReport(ctx: Context, client: Client, spreadsheet: Spreadsheet, record: ClientLogRecord): ClientReport {
-  const report = buildClientReport({ client, log: ctx.log, now: ctx.services.now(), period: periodOf(ctx.services, record), view: viewOf(ctx.settings) });
+  const period = periodOf(ctx.services, record);
+  const report = buildClientReport({ client, log: historyFor(ctx, client.name, period), now: ctx.services.now(), period, view: viewOf(ctx.settings) });
   writeClientLogFile(spreadsheet, report, viewOf(ctx.settings), facts(ctx, client.name));
   storeClientLog(ctx.services, client.name, { ...loadClientLog(ctx.services, client.name), through: lastLogId(ctx.log, client.name) });
   return report;

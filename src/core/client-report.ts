@@ -137,8 +137,16 @@ function isUse(row: LogRow): boolean {
   return row.kind === 'Deduction' || row.kind === 'Reversal';
 }
 
-function inPeriod(at: number, period: Period): boolean {
-  return (period.from === null || at >= period.from) && (period.to === null || at < period.to);
+/**
+ * Whether a row counts before the period: earlier than its start, or an `Opening balance`
+ * (left by archiving) dated at the start itself, which carries everything before it.
+ */
+function beforePeriod(row: LogRow, period: Period): boolean {
+  return period.from !== null && (row.at < period.from || (row.kind === 'Opening balance' && row.at === period.from));
+}
+
+function inPeriod(row: LogRow, period: Period): boolean {
+  return !beforePeriod(row, period) && (period.to === null || row.at < period.to);
 }
 
 function line(row: LogRow, balanceMinutes: number, view: ClientLogView): ClientLogLine {
@@ -215,7 +223,7 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
   }
   const rows = input.log.filter((r) => r.client === client.name);
   const balanceMinutes = rows.reduce((sum, r) => sum + r.minutes, 0);
-  let running = rows.filter((r) => period.from !== null && r.at < period.from).reduce((sum, r) => sum + r.minutes, 0);
+  let running = rows.filter((r) => beforePeriod(r, period)).reduce((sum, r) => sum + r.minutes, 0);
   const lines: ClientLogLine[] = [];
   if (period.from !== null) {
     lines.push({ at: period.from, kind: 'Opening balance', workDate: null, person: '', description: 'Balance at the start of the period', rawMinutes: null, minutes: running, balanceMinutes: running, reference: '' });
@@ -225,7 +233,7 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
   let usedMinutes = 0;
   let adjustedMinutes = 0;
   for (const row of rows) {
-    if (!inPeriod(row.at, period)) continue;
+    if (!inPeriod(row, period)) continue;
     running += row.minutes;
     lines.push(line(row, running, view));
     if (row.kind === 'Top-up') purchasedMinutes += row.minutes;

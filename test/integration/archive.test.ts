@@ -2,6 +2,7 @@
  * archiveBefore: balances unchanged, checkLedger still passes, a stopped run repeated
  * loses and doubles nothing, and entries split across the cut-off stay together.
  */
+import { logTab } from './client-log.support';
 import { addClients, addEntries, addonWithSheets, balances, expectEveryStoppedRunToRecover, rows } from '../support/harness';
 
 function workbookAcrossYears() {
@@ -42,6 +43,21 @@ describe('archiveBefore', () => {
     const again = addon.server.archiveBefore('2026-01-01');
     expect(again.archivedLogRows).toBe(0);
     expect(() => addon.server.archiveBefore('01/01/2026')).toThrow(/yyyy-mm-dd/);
+  });
+
+  it('a client log for a period reaching into the archive shows the full history', () => {
+    const addon = workbookAcrossYears();
+    addon.server.archiveBefore('2026-01-01');
+    const { url } = addon.server.exportPrepaidLog('Acme', { from: '2025-11-01' });
+    const log = logTab(addon, url);
+    expect(log.map((r) => r.Kind)).toEqual(['Opening balance', 'Top-up', 'Deduction', 'Deduction', 'Reversal']);
+    expect(log[0].Hours).toBe(0);
+    expect(log[log.length - 1]['Balance (h)']).toBe(balances(addon).Acme);
+    const recent = logTab(addon, addon.server.exportPrepaidLog('Acme', { from: '2026-01-01' }).url);
+    expect(recent.map((r) => [r.Kind, r['Balance (h)']])).toEqual([
+      ['Opening balance', 15],
+      ['Reversal', 18],
+    ]);
   });
 
   it('a run stopped after any write, then repeated, ends as an uninterrupted run does', () => {
