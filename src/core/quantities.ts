@@ -47,8 +47,9 @@ function isDate(value: unknown): value is Date {
 const HOURS_PATTERNS: { re: RegExp; toMinutes: (m: RegExpMatchArray) => number }[] = [
   // 1:30 or 1:30:00 (seconds are rounded to the minute)
   { re: /^(\d+):([0-5]?\d)(?::([0-5]?\d))?$/, toMinutes: (m) => +m[1] * 60 + +m[2] + Math.round(+(m[3] ?? 0) / 60) },
-  // 1h30, 1h 30m, 2h, 1 h
-  { re: /^(\d+(?:[.,]\d+)?)\s*h(?:\s*(\d+)\s*m?)?$/i, toMinutes: (m) => Math.round(+m[1].replace(',', '.') * 60) + +(m[2] ?? 0) },
+  // 1h30, 1h 30m, 2h, 1.5h, 1 h (minutes after whole hours only, and below 60)
+  { re: /^(\d+)\s*h(?:\s*([0-5]?\d)\s*m?)?$/i, toMinutes: (m) => +m[1] * 60 + +(m[2] ?? 0) },
+  { re: /^(\d+[.,]\d+)\s*h$/i, toMinutes: (m) => Math.round(+m[1].replace(',', '.') * 60) },
   // 90m, 90 min
   { re: /^(\d+)\s*m(?:in)?$/i, toMinutes: (m) => +m[1] },
   // 1.5 or 1,5

@@ -339,3 +339,13 @@ describe('parseMoney', () => {
     expect(parseMoney(value).ok).toBe(false);
   });
 });
+
+describe('parseHours with an h', () => {
+  it('reads whole hours with minutes below 60, and decimal hours, and refuses the rest', () => {
+    expect(parseHours('1h45')).toEqual({ ok: true, value: 105 });
+    expect(parseHours('1.5h')).toEqual({ ok: true, value: 90 });
+    expect(parseHours('2 h 5m')).toEqual({ ok: true, value: 125 });
+    expect(parseHours('1h75').ok).toBe(false);
+    expect(parseHours('1.5h30').ok).toBe(false);
+  });
+});
