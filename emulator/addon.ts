@@ -42,6 +42,11 @@ export function startAddon(opts: EmulatorOptions & { distDir?: string } = {}): A
     return jsonRoundTrip(result);
   };
   const api = (user?: string): ServerApi =>
-    new Proxy({} as ServerApi, { get: (_t, name: string) => (...args: unknown[]) => call(name, args, user) });
+    new Proxy({} as ServerApi, {
+      get:
+        (_t, name: string) =>
+        (...args: unknown[]) =>
+          call(name, args, user),
+    });
   return { emu, bundle, server: api(), as: (user) => api(user), call };
 }

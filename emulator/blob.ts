@@ -17,7 +17,7 @@ export function toBytes(data: unknown, charset?: string): Uint8Array {
     return new Uint8Array(Buffer.from(data, encoding));
   }
   if (Array.isArray(data) || ArrayBuffer.isView(data)) return Uint8Array.from(data as ArrayLike<number>, (b) => b & 0xff);
-  throw new Error('The parameters don\'t match the method signature: expected a String or Byte[].');
+  throw new Error("The parameters don't match the method signature: expected a String or Byte[].");
 }
 
 function convertibleToPdf(contentType: string): boolean {
@@ -32,7 +32,12 @@ function renameForType(name: string | null, contentType: string): string | null 
 }
 
 export class Blob extends GasObject {
-  constructor(rt: Runtime, public _bytes: Uint8Array, public _contentType: string | null, public _name: string | null) {
+  constructor(
+    rt: Runtime,
+    public _bytes: Uint8Array,
+    public _contentType: string | null,
+    public _name: string | null,
+  ) {
     super(rt, 'Blob');
   }
 

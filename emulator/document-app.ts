@@ -28,7 +28,18 @@ const enumOf = (names: string[]): Readonly<Record<string, string>> => Object.fre
 export const ParagraphHeading = enumOf(['NORMAL', 'HEADING1', 'HEADING2', 'HEADING3', 'HEADING4', 'HEADING5', 'HEADING6', 'TITLE', 'SUBTITLE']);
 export const HorizontalAlignment = enumOf(['LEFT', 'CENTER', 'RIGHT', 'JUSTIFY']);
 export const ElementType = enumOf(['BODY_SECTION', 'PARAGRAPH', 'LIST_ITEM', 'TABLE', 'TABLE_ROW', 'TABLE_CELL', 'TEXT', 'HORIZONTAL_RULE', 'PAGE_BREAK']);
-export const Attribute = enumOf(['BOLD', 'ITALIC', 'UNDERLINE', 'FONT_SIZE', 'FONT_FAMILY', 'FOREGROUND_COLOR', 'BACKGROUND_COLOR', 'HORIZONTAL_ALIGNMENT', 'HEADING', 'LINK_URL']);
+export const Attribute = enumOf([
+  'BOLD',
+  'ITALIC',
+  'UNDERLINE',
+  'FONT_SIZE',
+  'FONT_FAMILY',
+  'FOREGROUND_COLOR',
+  'BACKGROUND_COLOR',
+  'HORIZONTAL_ALIGNMENT',
+  'HEADING',
+  'LINK_URL',
+]);
 
 export const DOCUMENT_MISSING = "Document is missing (perhaps it was deleted, or you don't have read access?)";
 const DOCUMENT_CLOSED = 'Document is closed, its contents cannot be updated.';
@@ -71,7 +82,11 @@ interface TextTarget {
 const TEXT_WRITES = new Set(['setText', 'appendText', 'setBold', 'replaceText', 'deleteText', 'insertText']);
 
 export class Text extends GasObject {
-  constructor(rt: Runtime, private readonly session: DocSession, private readonly target: TextTarget) {
+  constructor(
+    rt: Runtime,
+    private readonly session: DocSession,
+    private readonly target: TextTarget,
+  ) {
     super(rt, 'Text', TEXT_WRITES);
   }
 
@@ -136,7 +151,11 @@ const PARAGRAPH_WRITES = new Set(['setText', 'appendText', 'setHeading', 'setAli
 
 /** Paragraph and ListItem. */
 export class Paragraph extends GasObject {
-  constructor(rt: Runtime, private readonly session: DocSession, readonly _model: DocParagraph) {
+  constructor(
+    rt: Runtime,
+    private readonly session: DocSession,
+    readonly _model: DocParagraph,
+  ) {
     super(rt, _model.type === 'LIST_ITEM' ? 'ListItem' : 'Paragraph', PARAGRAPH_WRITES);
   }
 
@@ -214,12 +233,30 @@ export class Paragraph extends GasObject {
     return this;
   }
 }
-addChainableNoOps(Paragraph, ['setSpacingBefore', 'setSpacingAfter', 'setLineSpacing', 'setIndentStart', 'setIndentEnd', 'setIndentFirstLine', 'setGlyphType', 'setNestingLevel', 'setLinkUrl'], PARAGRAPH_WRITES);
+addChainableNoOps(
+  Paragraph,
+  [
+    'setSpacingBefore',
+    'setSpacingAfter',
+    'setLineSpacing',
+    'setIndentStart',
+    'setIndentEnd',
+    'setIndentFirstLine',
+    'setGlyphType',
+    'setNestingLevel',
+    'setLinkUrl',
+  ],
+  PARAGRAPH_WRITES,
+);
 
 const TABLE_CELL_WRITES = new Set(['setText', 'replaceText', 'clear']);
 
 export class TableCell extends GasObject {
-  constructor(rt: Runtime, private readonly session: DocSession, private readonly model: DocTableCell) {
+  constructor(
+    rt: Runtime,
+    private readonly session: DocSession,
+    private readonly model: DocTableCell,
+  ) {
     super(rt, 'TableCell', TABLE_CELL_WRITES);
   }
 
@@ -251,12 +288,20 @@ export class TableCell extends GasObject {
     return ElementType.TABLE_CELL;
   }
 }
-addChainableNoOps(TableCell, ['setBackgroundColor', 'setWidth', 'setPaddingTop', 'setPaddingBottom', 'setPaddingLeft', 'setPaddingRight', 'setVerticalAlignment', 'setAttributes'], TABLE_CELL_WRITES);
+addChainableNoOps(
+  TableCell,
+  ['setBackgroundColor', 'setWidth', 'setPaddingTop', 'setPaddingBottom', 'setPaddingLeft', 'setPaddingRight', 'setVerticalAlignment', 'setAttributes'],
+  TABLE_CELL_WRITES,
+);
 
 const TABLE_ROW_WRITES = new Set(['appendTableCell', 'removeCell']);
 
 export class TableRow extends GasObject {
-  constructor(rt: Runtime, private readonly session: DocSession, private readonly cells: DocTableCell[]) {
+  constructor(
+    rt: Runtime,
+    private readonly session: DocSession,
+    private readonly cells: DocTableCell[],
+  ) {
     super(rt, 'TableRow', TABLE_ROW_WRITES);
   }
 
@@ -295,7 +340,11 @@ addChainableNoOps(TableRow, ['setMinimumHeight', 'setAttributes'], TABLE_ROW_WRI
 const TABLE_WRITES = new Set(['appendTableRow', 'removeRow', 'replaceText', 'removeFromParent']);
 
 export class Table extends GasObject {
-  constructor(rt: Runtime, private readonly session: DocSession, readonly _model: DocTable) {
+  constructor(
+    rt: Runtime,
+    private readonly session: DocSession,
+    readonly _model: DocTable,
+  ) {
     super(rt, 'Table', TABLE_WRITES);
   }
 
@@ -352,7 +401,10 @@ addChainableNoOps(Table, ['setBorderWidth', 'setBorderColor', 'setColumnWidth', 
 
 /** HorizontalRule and PageBreak. */
 class Marker extends GasObject {
-  constructor(rt: Runtime, private readonly type: string) {
+  constructor(
+    rt: Runtime,
+    private readonly type: string,
+  ) {
     super(rt, type === 'HORIZONTAL_RULE' ? 'HorizontalRule' : 'PageBreak');
   }
 
@@ -364,12 +416,24 @@ class Marker extends GasObject {
 type BodyChild = Paragraph | Table | Marker;
 
 const BODY_WRITES = new Set([
-  'appendParagraph', 'insertParagraph', 'appendListItem', 'appendTable', 'insertTable', 'appendHorizontalRule',
-  'appendPageBreak', 'setText', 'clear', 'replaceText', 'removeChild',
+  'appendParagraph',
+  'insertParagraph',
+  'appendListItem',
+  'appendTable',
+  'insertTable',
+  'appendHorizontalRule',
+  'appendPageBreak',
+  'setText',
+  'clear',
+  'replaceText',
+  'removeChild',
 ]);
 
 export class Body extends GasObject {
-  constructor(rt: Runtime, private readonly session: DocSession) {
+  constructor(
+    rt: Runtime,
+    private readonly session: DocSession,
+  ) {
     super(rt, 'Body', BODY_WRITES);
   }
 
@@ -385,7 +449,8 @@ export class Body extends GasObject {
 
   private insert(index: number, element: DocElement): BodyChild {
     this.session.assertOpen();
-    if (index < 0 || index > this.elements.length) throw new Error(`Child index (${index}) must not be greater than the number of child elements (${this.elements.length}).`);
+    if (index < 0 || index > this.elements.length)
+      throw new Error(`Child index (${index}) must not be greater than the number of child elements (${this.elements.length}).`);
     this.elements.splice(index, 0, element);
     return this.wrap(element);
   }
@@ -451,7 +516,9 @@ export class Body extends GasObject {
   /** The first match as {getElement, getStartOffset, getEndOffsetInclusive}, or null. */
   findText(searchPattern: string): { getElement(): Text; getStartOffset(): number; getEndOffsetInclusive(): number } | null {
     const regex = new RegExp(searchPattern);
-    const targets: TextTarget[] = this.elements.flatMap((e) => (e.type === 'PARAGRAPH' || e.type === 'LIST_ITEM' ? [e] : e.type === 'TABLE' ? e.rows.flat() : []));
+    const targets: TextTarget[] = this.elements.flatMap((e) =>
+      e.type === 'PARAGRAPH' || e.type === 'LIST_ITEM' ? [e] : e.type === 'TABLE' ? e.rows.flat() : [],
+    );
     for (const target of targets) {
       const match = regex.exec(target.text);
       if (match) {
@@ -515,7 +582,11 @@ export function exportDocument(rt: Runtime, file: DriveFileRecord, contentType: 
 const DOCUMENT_WRITES = new Set(['setName', 'saveAndClose', 'addEditor', 'addEditors', 'addViewer', 'addViewers', 'removeEditor', 'removeViewer']);
 
 export class Document extends GasObject {
-  constructor(rt: Runtime, readonly _file: DriveFileRecord, readonly _session: DocSession) {
+  constructor(
+    rt: Runtime,
+    readonly _file: DriveFileRecord,
+    readonly _session: DocSession,
+  ) {
     super(rt, 'Document', DOCUMENT_WRITES);
   }
 
@@ -655,7 +726,10 @@ export class DocumentApp extends GasObject {
  * An HTML page of a document that a person can open. For a Document object it shows the live
  * content; for an id it shows the saved content (what an export would contain).
  */
-export function renderDocumentHtml(doc: GoogleAppsScript.Document.Document | Document | string, files?: { get(id: string): DriveFileRecord | undefined }): string {
+export function renderDocumentHtml(
+  doc: GoogleAppsScript.Document.Document | Document | string,
+  files?: { get(id: string): DriveFileRecord | undefined },
+): string {
   if (typeof doc === 'string') {
     const file = (files ?? lastDriveStore)?.get(doc);
     if (!file?.document) throw new Error(`No document with id ${doc}`);

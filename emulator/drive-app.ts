@@ -13,8 +13,7 @@ import { SpreadsheetModel } from './spreadsheet/model';
 import { spreadsheetUrl, spreadsheetFacade } from './spreadsheet/spreadsheet';
 import type { User } from './users';
 
-export const NO_ITEM =
-  'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
+export const NO_ITEM = 'No item with the given ID could be found. Possibly because you have not edited this item or you do not have permission to access it.';
 
 function isFolder(file: DriveFileRecord): boolean {
   return file.mimeType === MimeType.FOLDER;
@@ -31,7 +30,7 @@ function fileUrl(file: DriveFileRecord): string {
 function blobOf(source: unknown): Blob {
   const candidate = source as { getBlob?: () => Blob } | null;
   if (candidate && typeof candidate.getBlob === 'function') return candidate.getBlob();
-  throw new Error('The parameters don\'t match the method signature: expected a Blob.');
+  throw new Error("The parameters don't match the method signature: expected a Blob.");
 }
 
 function copyContent(rt: Runtime, file: DriveFileRecord, id: string, name: string): Pick<DriveFileRecord, 'bytes' | 'spreadsheet' | 'document'> {
@@ -70,13 +69,28 @@ function createFileIn(rt: Runtime, parentId: string, args: unknown[]): DriveFile
 }
 
 const SHARED_WRITES = [
-  'setName', 'setDescription', 'moveTo', 'setTrashed', 'addViewer', 'addViewers', 'addEditor', 'addEditors',
-  'removeViewer', 'removeEditor', 'setSharing', 'setOwner',
+  'setName',
+  'setDescription',
+  'moveTo',
+  'setTrashed',
+  'addViewer',
+  'addViewers',
+  'addEditor',
+  'addEditors',
+  'removeViewer',
+  'removeEditor',
+  'setSharing',
+  'setOwner',
 ];
 
 /** What File and Folder have in common: naming, trash, parents and sharing. */
 abstract class DriveItem extends GasObject {
-  constructor(rt: Runtime, className: string, writes: Set<string>, readonly _file: DriveFileRecord) {
+  constructor(
+    rt: Runtime,
+    className: string,
+    writes: Set<string>,
+    readonly _file: DriveFileRecord,
+  ) {
     super(rt, className, writes);
   }
 
@@ -265,15 +279,24 @@ export class Folder extends DriveItem {
   }
 
   getFiles(): FileIterator {
-    return new FileIterator(this.rt, this.children().filter((f) => !isFolder(f)));
+    return new FileIterator(
+      this.rt,
+      this.children().filter((f) => !isFolder(f)),
+    );
   }
 
   getFilesByName(name: string): FileIterator {
-    return new FileIterator(this.rt, this.children().filter((f) => !isFolder(f) && f.name === name));
+    return new FileIterator(
+      this.rt,
+      this.children().filter((f) => !isFolder(f) && f.name === name),
+    );
   }
 
   getFilesByType(mimeType: string): FileIterator {
-    return new FileIterator(this.rt, this.children().filter((f) => f.mimeType === mimeType));
+    return new FileIterator(
+      this.rt,
+      this.children().filter((f) => f.mimeType === mimeType),
+    );
   }
 
   getFolders(): FolderIterator {
@@ -281,7 +304,10 @@ export class Folder extends DriveItem {
   }
 
   getFoldersByName(name: string): FolderIterator {
-    return new FolderIterator(this.rt, this.children().filter((f) => isFolder(f) && f.name === name));
+    return new FolderIterator(
+      this.rt,
+      this.children().filter((f) => isFolder(f) && f.name === name),
+    );
   }
 
   /** Adds the item to this folder too (legacy multi-parent Drive). */
@@ -301,7 +327,10 @@ const ITERATOR_END = 'Cannot retrieve the next object: iterator has reached the 
 export class FileIterator extends GasObject {
   private index = 0;
 
-  constructor(rt: Runtime, private readonly items: DriveFileRecord[]) {
+  constructor(
+    rt: Runtime,
+    private readonly items: DriveFileRecord[],
+  ) {
     super(rt, 'FileIterator');
   }
 
@@ -324,7 +353,10 @@ export class FileIterator extends GasObject {
 export class FolderIterator extends GasObject {
   private index = 0;
 
-  constructor(rt: Runtime, private readonly items: DriveFileRecord[]) {
+  constructor(
+    rt: Runtime,
+    private readonly items: DriveFileRecord[],
+  ) {
     super(rt, 'FolderIterator');
   }
 
@@ -381,15 +413,24 @@ export class DriveApp extends GasObject {
   }
 
   getFiles(): FileIterator {
-    return new FileIterator(this.rt, this.live().filter((f) => !isFolder(f)));
+    return new FileIterator(
+      this.rt,
+      this.live().filter((f) => !isFolder(f)),
+    );
   }
 
   getFilesByName(name: string): FileIterator {
-    return new FileIterator(this.rt, this.live().filter((f) => !isFolder(f) && f.name === name));
+    return new FileIterator(
+      this.rt,
+      this.live().filter((f) => !isFolder(f) && f.name === name),
+    );
   }
 
   getFilesByType(mimeType: string): FileIterator {
-    return new FileIterator(this.rt, this.live().filter((f) => f.mimeType === mimeType));
+    return new FileIterator(
+      this.rt,
+      this.live().filter((f) => f.mimeType === mimeType),
+    );
   }
 
   getFolders(): FolderIterator {
@@ -397,6 +438,9 @@ export class DriveApp extends GasObject {
   }
 
   getFoldersByName(name: string): FolderIterator {
-    return new FolderIterator(this.rt, this.live().filter((f) => isFolder(f) && f.name === name));
+    return new FolderIterator(
+      this.rt,
+      this.live().filter((f) => isFolder(f) && f.name === name),
+    );
   }
 }

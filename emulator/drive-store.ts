@@ -72,7 +72,11 @@ export class DriveStore {
   readonly sharingLog: SharingEvent[] = [];
   private readonly items = new Map<string, DriveFileRecord>();
 
-  constructor(private readonly ids: IdSource, private readonly now: () => number, owner: string) {
+  constructor(
+    private readonly ids: IdSource,
+    private readonly now: () => number,
+    owner: string,
+  ) {
     this.rootId = this.add({ name: 'My Drive', mimeType: MimeType.FOLDER, owner, parents: [] }).id;
   }
 

@@ -66,7 +66,7 @@ export function makeDateClass(now: () => number, timeZone: string): DateConstruc
     return Number.isNaN(ms) ? NaN : -Math.round((toWallClock(ms, timeZone) - ms) / 60000);
   });
   const text = (date: Date, pattern: string) => (Number.isNaN(getTime.call(date)) ? 'Invalid Date' : formatDate(date, timeZone, pattern));
-  define('toString', function toString() {
+  define('toString', function dateToString() {
     return text(this, "EEE MMM dd yyyy HH:mm:ss 'GMT'Z '('zzzz')'");
   });
   define('toDateString', function toDateString() {

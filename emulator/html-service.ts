@@ -16,7 +16,10 @@ export class HtmlOutput extends GasObject {
   private width = 0;
   private height = 0;
 
-  constructor(rt: Runtime, private content: string) {
+  constructor(
+    rt: Runtime,
+    private content: string,
+  ) {
     super(rt, 'HtmlOutput');
   }
 
@@ -95,7 +98,10 @@ export class HtmlService extends GasObject {
   readonly SandboxMode = enumOf(['EMULATED', 'IFRAME', 'NATIVE']);
   readonly XFrameOptionsMode = enumOf(['ALLOWALL', 'DEFAULT']);
 
-  constructor(rt: Runtime, private readonly htmlDir: string) {
+  constructor(
+    rt: Runtime,
+    private readonly htmlDir: string,
+  ) {
     super(rt, 'HtmlService');
   }
 

@@ -164,11 +164,25 @@ export function createEmulator(opts: EmulatorOptions = {}): Emulator {
         const handler = bundle[trigger.handler];
         if (typeof handler !== 'function') throw new Error(`Script function not found: ${trigger.handler}`);
         const at = new Date(rt.clock.now());
-        rt.runExecution(() => handler({ authMode: 'FULL', triggerUid: trigger.id, timezone: rt.scriptTimeZone, year: at.getUTCFullYear(), month: at.getUTCMonth() + 1, 'day-of-month': at.getUTCDate(), hour: at.getUTCHours(), minute: at.getUTCMinutes(), second: at.getUTCSeconds() }), {
-          user: trigger.user,
-          trigger: true,
-          spreadsheetId: trigger.documentId || undefined,
-        });
+        rt.runExecution(
+          () =>
+            handler({
+              authMode: 'FULL',
+              triggerUid: trigger.id,
+              timezone: rt.scriptTimeZone,
+              year: at.getUTCFullYear(),
+              month: at.getUTCMonth() + 1,
+              'day-of-month': at.getUTCDate(),
+              hour: at.getUTCHours(),
+              minute: at.getUTCMinutes(),
+              second: at.getUTCSeconds(),
+            }),
+          {
+            user: trigger.user,
+            trigger: true,
+            spreadsheetId: trigger.documentId || undefined,
+          },
+        );
         ran.push(trigger.handler);
       }
       return ran;

@@ -15,9 +15,14 @@ export abstract class GasObject {
    * @param className the Apps Script class name used in call keys ('Range', 'SpreadsheetApp', ...)
    * @param writes the method names of this class that mutate state (see Faults)
    */
-  constructor(protected readonly rt: Runtime, className: string, writes: ReadonlySet<string> = NO_WRITES) {
+  constructor(
+    protected readonly rt: Runtime,
+    className: string,
+    writes: ReadonlySet<string> = NO_WRITES,
+  ) {
     const wrappers = new Map<string, unknown>();
     // The proxy becomes `this` for the subclass constructors and for every method call.
+    // biome-ignore lint/correctness/noConstructorReturn: returning the proxy is how every call gets counted
     return new Proxy(this, {
       get(target, prop, receiver) {
         const value: unknown = Reflect.get(target, prop, receiver);

@@ -39,7 +39,11 @@ export class LockRegistry {
 }
 
 export class Lock extends GasObject {
-  constructor(rt: Runtime, private readonly registry: LockRegistry, private readonly key: string) {
+  constructor(
+    rt: Runtime,
+    private readonly registry: LockRegistry,
+    private readonly key: string,
+  ) {
     super(rt, 'Lock');
   }
 
@@ -68,7 +72,10 @@ export class Lock extends GasObject {
 }
 
 export class LockService extends GasObject {
-  constructor(rt: Runtime, private readonly registry: LockRegistry) {
+  constructor(
+    rt: Runtime,
+    private readonly registry: LockRegistry,
+  ) {
     super(rt, 'LockService');
   }
 

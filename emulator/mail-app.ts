@@ -35,8 +35,7 @@ export class MailApp extends GasObject {
 
   /** sendEmail(recipient, subject, body, options?) or sendEmail(message). */
   sendEmail(recipientOrMessage: string | MailOptions, subject?: string, body?: string, options: MailOptions = {}): void {
-    const message: MailOptions =
-      typeof recipientOrMessage === 'string' ? { ...options, to: recipientOrMessage, subject, body } : { ...recipientOrMessage };
+    const message: MailOptions = typeof recipientOrMessage === 'string' ? { ...options, to: recipientOrMessage, subject, body } : { ...recipientOrMessage };
     if (!message.to) throw new Error('Invalid argument: recipient');
     if (this.rt.mailQuota <= 0) throw new Error(MAIL_QUOTA_ERROR);
     const mail: SentMail = {

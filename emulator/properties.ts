@@ -41,7 +41,10 @@ function size(store: Store): number {
 }
 
 export class Properties extends GasObject {
-  constructor(rt: Runtime, private readonly store: Store) {
+  constructor(
+    rt: Runtime,
+    private readonly store: Store,
+  ) {
     super(rt, 'Properties', new Set(['setProperty', 'setProperties', 'deleteProperty', 'deleteAllProperties']));
   }
 
@@ -108,7 +111,10 @@ export class Properties extends GasObject {
 }
 
 export class PropertiesService extends GasObject {
-  constructor(rt: Runtime, private readonly stores: PropertyStores) {
+  constructor(
+    rt: Runtime,
+    private readonly stores: PropertyStores,
+  ) {
     super(rt, 'PropertiesService');
   }
 

@@ -33,7 +33,10 @@ export class TriggerStore {
 }
 
 export class Trigger extends GasObject {
-  constructor(rt: Runtime, readonly _record: TriggerRecord) {
+  constructor(
+    rt: Runtime,
+    readonly _record: TriggerRecord,
+  ) {
     super(rt, 'Trigger');
   }
 
@@ -79,7 +82,11 @@ function install(rt: Runtime, store: TriggerStore, record: Omit<TriggerRecord, '
 class ClockTriggerBuilder extends GasObject {
   private readonly schedule: Record<string, unknown> = {};
 
-  constructor(rt: Runtime, private readonly store: TriggerStore, private readonly handler: string) {
+  constructor(
+    rt: Runtime,
+    private readonly store: TriggerStore,
+    private readonly handler: string,
+  ) {
     super(rt, 'ClockTriggerBuilder', new Set(['create']));
   }
 
@@ -145,7 +152,13 @@ class ClockTriggerBuilder extends GasObject {
 class DocumentTriggerBuilder extends GasObject {
   private eventType = '';
 
-  constructor(rt: Runtime, private readonly store: TriggerStore, private readonly handler: string, private readonly source: string, private readonly sourceId: string) {
+  constructor(
+    rt: Runtime,
+    private readonly store: TriggerStore,
+    private readonly handler: string,
+    private readonly source: string,
+    private readonly sourceId: string,
+  ) {
     super(rt, 'SpreadsheetTriggerBuilder', new Set(['create']));
   }
 
@@ -177,7 +190,11 @@ class DocumentTriggerBuilder extends GasObject {
 }
 
 class TriggerBuilder extends GasObject {
-  constructor(rt: Runtime, private readonly store: TriggerStore, private readonly handler: string) {
+  constructor(
+    rt: Runtime,
+    private readonly store: TriggerStore,
+    private readonly handler: string,
+  ) {
     super(rt, 'TriggerBuilder');
   }
 
@@ -218,7 +235,10 @@ export class ScriptApp extends GasObject {
   readonly AuthorizationStatus = enumOf(['REQUIRED', 'NOT_REQUIRED']);
   readonly InstallationSource = enumOf(['APPS_MARKETPLACE_DOMAIN_ADD_ON', 'NONE', 'WEB_STORE_ADD_ON']);
 
-  constructor(rt: Runtime, private readonly store: TriggerStore) {
+  constructor(
+    rt: Runtime,
+    private readonly store: TriggerStore,
+  ) {
     super(rt, 'ScriptApp', new Set(['deleteTrigger']));
   }
 

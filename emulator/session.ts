@@ -8,7 +8,10 @@ import type { Runtime } from './runtime';
 import { User } from './users';
 
 export class Session extends GasObject {
-  constructor(rt: Runtime, private readonly seed: number) {
+  constructor(
+    rt: Runtime,
+    private readonly seed: number,
+  ) {
     super(rt, 'Session');
   }
 

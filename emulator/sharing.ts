@@ -32,7 +32,11 @@ function emailOf(user: unknown): string {
 
 /** Sharing operations on one Drive record, done by the current user. */
 export class Sharing {
-  constructor(private readonly rt: Runtime, private readonly store: DriveStore, private readonly file: DriveFileRecord) {}
+  constructor(
+    private readonly rt: Runtime,
+    private readonly store: DriveStore,
+    private readonly file: DriveFileRecord,
+  ) {}
 
   addViewer(user: unknown): void {
     const email = emailOf(user);

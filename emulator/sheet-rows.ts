@@ -11,7 +11,10 @@ export function pasteRows(spreadsheet: Spreadsheet, sheetName: string, records: 
   if (records.length === 0) return;
   const sheet = spreadsheet.getSheetByName(sheetName);
   if (!sheet) throw new Error(`No sheet ${sheetName}; call setUpSheets first.`);
-  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map((h) => String(h).trim().toLowerCase());
+  const headers = sheet
+    .getRange(1, 1, 1, sheet.getLastColumn())
+    .getValues()[0]
+    .map((h) => String(h).trim().toLowerCase());
   const rows = records.map((record) => {
     const row: unknown[] = new Array(headers.length).fill('');
     for (const [header, value] of Object.entries(record)) {
@@ -32,7 +35,5 @@ export function readRows(spreadsheet: Spreadsheet, sheetName: string): Record<st
   const sheet = spreadsheet.getSheetByName(sheetName);
   if (!sheet) throw new Error(`No sheet ${sheetName}.`);
   const [headers, ...rows] = sheet.getDataRange().getValues();
-  return rows
-    .filter((row) => row.some((v) => v !== ''))
-    .map((row) => Object.fromEntries(headers.map((h, i) => [String(h), row[i]])));
+  return rows.filter((row) => row.some((v) => v !== '')).map((row) => Object.fromEntries(headers.map((h, i) => [String(h), row[i]])));
 }

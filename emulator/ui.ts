@@ -21,7 +21,10 @@ type MenuItem = { caption: string; fn: string } | { separator: true } | { captio
 export class Menu extends GasObject {
   private readonly items: MenuItem[] = [];
 
-  constructor(rt: Runtime, readonly _title: string) {
+  constructor(
+    rt: Runtime,
+    readonly _title: string,
+  ) {
     super(rt, 'Menu');
   }
 
@@ -60,7 +63,11 @@ export class Menu extends GasObject {
 }
 
 class PromptResponse extends GasObject {
-  constructor(rt: Runtime, private readonly text: string, private readonly button: string) {
+  constructor(
+    rt: Runtime,
+    private readonly text: string,
+    private readonly button: string,
+  ) {
     super(rt, 'PromptResponse');
   }
 

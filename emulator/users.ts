@@ -5,7 +5,10 @@ import { GasObject } from './instrument';
 import type { Runtime } from './runtime';
 
 export class User extends GasObject {
-  constructor(rt: Runtime, private readonly email: string) {
+  constructor(
+    rt: Runtime,
+    private readonly email: string,
+  ) {
     super(rt, 'User');
   }
 

@@ -22,9 +22,18 @@ function chartPoints(ss: Spreadsheet): { x: number; y: number; label: string }[]
   const chart = ss.getSheetByName(SUMMARY_SHEET)?.getCharts()[0];
   if (!chart) return [];
   const [xs, ys] = chart.getRanges();
-  const xValues = xs.getValues().slice(1).map((r) => r[0]);
-  const labels = xs.getDisplayValues().slice(1).map((r) => r[0]);
-  const yValues = ys.getValues().slice(1).map((r) => r[0]);
+  const xValues = xs
+    .getValues()
+    .slice(1)
+    .map((r) => r[0]);
+  const labels = xs
+    .getDisplayValues()
+    .slice(1)
+    .map((r) => r[0]);
+  const yValues = ys
+    .getValues()
+    .slice(1)
+    .map((r) => r[0]);
   return xValues.flatMap((x, i) => (isDate(x) && typeof yValues[i] === 'number' ? [{ x: x.getTime(), y: yValues[i] as number, label: labels[i] }] : []));
 }
 
@@ -56,8 +65,16 @@ function table(rows: string[][], header: boolean): string {
 
 /** Renders the client's spreadsheet (its Summary and Log tabs) as a page a person can open. */
 export function renderClientLogHtml(ss: Spreadsheet): string {
-  const summary = ss.getSheetByName(SUMMARY_SHEET)!.getDataRange().getDisplayValues().filter((r) => r.some(Boolean));
-  const log = ss.getSheetByName(LOG_SHEET)!.getDataRange().getDisplayValues().filter((r) => r.some(Boolean));
+  const summary = ss
+    .getSheetByName(SUMMARY_SHEET)!
+    .getDataRange()
+    .getDisplayValues()
+    .filter((r) => r.some(Boolean));
+  const log = ss
+    .getSheetByName(LOG_SHEET)!
+    .getDataRange()
+    .getDisplayValues()
+    .filter((r) => r.some(Boolean));
   const [title, ...facts] = summary;
   const weeksAt = facts.findIndex((r) => r[0] === 'Hours used per week');
   return `<!DOCTYPE html>
@@ -75,9 +92,15 @@ svg text { font-size: 11px; fill: #5f6368; } .axis { stroke: #9aa0a6; } .zero { 
 <body>
 <h1>${escapeHtml(title[0])}</h1>
 <div class="top">
-<div>${table(facts.slice(0, weeksAt).map((r) => r.slice(0, 2)), false)}</div>
+<div>${table(
+    facts.slice(0, weeksAt).map((r) => r.slice(0, 2)),
+    false,
+  )}</div>
 <div><h2>Balance (h) over time</h2>${svgChart(chartPoints(ss))}
-<h2>Use per week</h2>${table(facts.slice(weeksAt).map((r) => r.slice(0, 2)), true)}</div>
+<h2>Use per week</h2>${table(
+    facts.slice(weeksAt).map((r) => r.slice(0, 2)),
+    true,
+  )}</div>
 </div>
 <h2>Log</h2>
 ${table(log, true)}

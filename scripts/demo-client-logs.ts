@@ -35,7 +35,9 @@ export async function demoClientLogs(addon: Addon, opts: { outDir?: string; shar
   for (const row of credits) {
     const client = String(row.Client).trim();
     const result = addon.server.exportPrepaidLog(client);
-    console.log(`  ${client.padEnd(22)} ${String(result.rows).padStart(3)} rows, ${(result.balanceMinutes / 60).toFixed(2).padStart(7)} h left; ${result.forecast}`);
+    console.log(
+      `  ${client.padEnd(22)} ${String(result.rows).padStart(3)} rows, ${(result.balanceMinutes / 60).toFixed(2).padStart(7)} h left; ${result.forecast}`,
+    );
     const id = /\/d\/([^/]+)/.exec(result.url)![1];
     const spreadsheet = (addon.emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).openById(id);
     const base = join(outDir, fileNameOf(client));

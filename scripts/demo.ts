@@ -48,7 +48,9 @@ class CallStats {
     console.log('\nService calls per operation (data calls = value reads/writes and row inserts/deletes):');
     console.log(`  ${'operation'.padEnd(22)} ${'runs'.padStart(5)} ${'data calls (max)'.padStart(17)} ${'all calls (max)'.padStart(16)}`);
     for (const [name, row] of this.rows) {
-      console.log(`  ${name.padEnd(22)} ${String(row.runs).padStart(5)} ${String(Math.max(...row.data)).padStart(17)} ${String(Math.max(...row.total)).padStart(16)}`);
+      console.log(
+        `  ${name.padEnd(22)} ${String(row.runs).padStart(5)} ${String(Math.max(...row.data)).padStart(17)} ${String(Math.max(...row.total)).padStart(16)}`,
+      );
     }
   }
 }
@@ -76,7 +78,11 @@ async function main(): Promise<void> {
   server.saveSettings({ authorizers: [AUTHORIZER, PROJECT_MANAGER], roundingMinutes: 6 });
   const credits = emu.spreadsheet.getSheetByName('Credits')!;
   credits.getRange(1, credits.getLastColumn() + 1).setValue('Rounding (min)'); // the agency's own optional column
-  pasteRows(emu.spreadsheet, 'Credits', CLIENTS.map(({ initialHours: _ignored, ...client }) => client));
+  pasteRows(
+    emu.spreadsheet,
+    'Credits',
+    CLIENTS.map(({ initialHours: _ignored, ...client }) => client),
+  );
   for (const client of CLIENTS) {
     console.log(stats.measure('addCredits', () => server.addCredits(client.Client, client.initialHours, 'Prepaid block, September')).summary);
   }
@@ -89,7 +95,11 @@ async function main(): Promise<void> {
     const batch = week === 3 ? [...entries, ...INVALID_ENTRIES] : entries;
     const sheet = emu.spreadsheet.getSheetByName('Time entries')!;
     const firstRow = sheet.getLastRow() + 1;
-    pasteRows(emu.spreadsheet, 'Time entries', batch.map((e) => ({ ...e, Select: week % 2 === 0 })));
+    pasteRows(
+      emu.spreadsheet,
+      'Time entries',
+      batch.map((e) => ({ ...e, Select: week % 2 === 0 })),
+    );
     const friday = new Date(new Date(`${monday}T00:00:00Z`).getTime() + 4 * 86_400_000).toISOString().slice(0, 10);
     invoicing.advanceTo(dateAt(friday, 16));
 

@@ -16,7 +16,10 @@ const OPEN_WEEKS = 2;
 function addOptionalColumn(addon: Addon, sheetName: string, header: string): void {
   const sheet = addon.emu.spreadsheet.getSheetByName(sheetName);
   if (!sheet) throw new Error(`No sheet ${sheetName}.`);
-  const headers = sheet.getRange(1, 1, 1, sheet.getLastColumn()).getValues()[0].map((h) => String(h).trim().toLowerCase());
+  const headers = sheet
+    .getRange(1, 1, 1, sheet.getLastColumn())
+    .getValues()[0]
+    .map((h) => String(h).trim().toLowerCase());
   if (headers.includes(header.toLowerCase())) return;
   if (sheet.getMaxColumns() === headers.length) sheet.insertColumnsAfter(headers.length, 1);
   sheet.getRange(1, headers.length + 1).setValue(header);
@@ -29,14 +32,22 @@ export function seedSidebarWorkbook(addon: Addon): void {
   server.setUpSheets();
   server.saveSettings({ authorizers: [AUTHORIZER, PROJECT_MANAGER], roundingMinutes: 6 });
   addOptionalColumn(addon, 'Credits', 'Rounding (min)');
-  pasteRows(emu.spreadsheet, 'Credits', CLIENTS.map(({ initialHours: _unused, ...client }) => client));
+  pasteRows(
+    emu.spreadsheet,
+    'Credits',
+    CLIENTS.map(({ initialHours: _unused, ...client }) => client),
+  );
   for (const client of CLIENTS) server.addCredits(client.Client, client.initialHours, 'Prepaid block, September');
 
   const weeks = [...entriesByWeek()].slice(0, WEEKS);
   weeks.forEach(([, entries], index) => {
     const closed = index < WEEKS - OPEN_WEEKS;
     const batch = index === WEEKS - 1 ? [...entries, ...INVALID_ENTRIES] : entries;
-    pasteRows(emu.spreadsheet, 'Time entries', batch.map((entry) => ({ ...entry, Select: closed })));
+    pasteRows(
+      emu.spreadsheet,
+      'Time entries',
+      batch.map((entry) => ({ ...entry, Select: closed })),
+    );
   });
   // October's top-ups came in before the first weeks were authorized.
   for (const client of CLIENTS) server.addCredits(client.Client, client['Top-up (h)'] as number, 'Prepaid block, October');

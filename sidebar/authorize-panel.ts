@@ -50,7 +50,11 @@ function applyFilter(): void {
 
 function showFilter(d: SidebarData): void {
   const form = els.filter();
-  setOptions(form.elements.namedItem('client') as HTMLSelectElement, [['', 'All clients'], ...d.clients.map((c) => [c.name, c.name] as const)], d.filter.client);
+  setOptions(
+    form.elements.namedItem('client') as HTMLSelectElement,
+    [['', 'All clients'], ...d.clients.map((c) => [c.name, c.name] as const)],
+    d.filter.client,
+  );
   setOptions(form.elements.namedItem('person') as HTMLSelectElement, [['', 'Everyone'], ...d.people.map((p) => [p, p] as const)], d.filter.person);
   for (const key of ['status', 'source', 'from', 'to'] as const) (form.elements.namedItem(key) as HTMLInputElement).value = d.filter[key];
 }
@@ -71,7 +75,12 @@ function entryItem(entry: Entry, index: number, open: boolean): HTMLLIElement {
     h(
       'label',
       { for: id, class: 'entry-main' },
-      h('div', { class: 'entry-top' }, h('span', { class: 'client' }, entry.client || '(no client)'), h('span', { class: 'hours num' }, entryHours(entry, open))),
+      h(
+        'div',
+        { class: 'entry-top' },
+        h('span', { class: 'client' }, entry.client || '(no client)'),
+        h('span', { class: 'hours num' }, entryHours(entry, open)),
+      ),
       h('div', { class: 'secondary' }, meta),
       entry.description ? h('div', { class: 'desc' }, entry.description) : null,
       !open && entry.authorizedBy ? h('div', { class: 'secondary' }, `Authorized by ${entry.authorizedBy} ${entry.authorizedAt.slice(0, 10)}`) : null,
@@ -107,7 +116,9 @@ function showSelection(d: SidebarData): void {
   all.checked = listed.length > 0 && picked.length === listed.length;
   all.indeterminate = picked.length > 0 && picked.length < listed.length;
   all.disabled = listed.length === 0;
-  els.listCount().textContent = picked.length ? `${picked.length} of ${count(listed.length, 'entry', 'entries')} chosen` : `${count(listed.length, open ? 'open entry' : 'authorized entry', open ? 'open entries' : 'authorized entries')}`;
+  els.listCount().textContent = picked.length
+    ? `${picked.length} of ${count(listed.length, 'entry', 'entries')} chosen`
+    : `${count(listed.length, open ? 'open entry' : 'authorized entry', open ? 'open entries' : 'authorized entries')}`;
 
   const totals = !open ? [] : picked.length ? chosenTotals(listed, chosen, d.clients) : d.totals;
   fill(
@@ -116,7 +127,9 @@ function showSelection(d: SidebarData): void {
     ...totals.map(totalCard),
   );
   const n = picked.length || listed.length;
-  els.authorize().textContent = picked.length ? `Authorize ${count(n, 'chosen entry', 'chosen entries')}` : `Authorize ${n === 1 ? 'this entry' : `all ${n} entries`}`;
+  els.authorize().textContent = picked.length
+    ? `Authorize ${count(n, 'chosen entry', 'chosen entries')}`
+    : `Authorize ${n === 1 ? 'this entry' : `all ${n} entries`}`;
   els.reverse().textContent = picked.length ? `Reverse ${count(picked.length, 'entry', 'entries')}` : 'Reverse';
   const skipping = (picked.length ? picked : listed).filter((e) => e.problem).length;
   const note = byId('skip-note');
@@ -151,14 +164,25 @@ function resultBlock(result: LedgerResult, verb: string): HTMLElement {
       h(
         'ul',
         { class: 'done' },
-        ...result.done.map((d) => h('li', { 'data-entry': d.entryId }, h('span', { class: 'what' }, `${d.entryId} · ${d.client}`), h('span', { class: 'num nowrap' }, hoursText(Math.abs(d.minutes))))),
+        ...result.done.map((d) =>
+          h(
+            'li',
+            { 'data-entry': d.entryId },
+            h('span', { class: 'what' }, `${d.entryId} · ${d.client}`),
+            h('span', { class: 'num nowrap' }, hoursText(Math.abs(d.minutes))),
+          ),
+        ),
       ),
     );
   }
   if (result.skipped.length) {
     block.append(
       h('h3', {}, 'Skipped'),
-      h('ul', { class: 'skipped' }, ...result.skipped.map((s) => h('li', { 'data-entry': s.entryId }, h('b', {}, s.entryId || '(no Entry ID)'), `: ${s.message}`))),
+      h(
+        'ul',
+        { class: 'skipped' },
+        ...result.skipped.map((s) => h('li', { 'data-entry': s.entryId }, h('b', {}, s.entryId || '(no Entry ID)'), `: ${s.message}`)),
+      ),
     );
   }
   return block;
@@ -233,7 +257,10 @@ export function initAuthorizePanel(): void {
     if (!d) return;
     chosen.clear();
     if (els.chooseAll().checked) d.entries.forEach((e) => chosen.add(e.entryId));
-    els.list().querySelectorAll<HTMLInputElement>('input[data-entry]').forEach((box) => (box.checked = chosen.has(box.dataset.entry as string)));
+    els
+      .list()
+      .querySelectorAll<HTMLInputElement>('input[data-entry]')
+      .forEach((box) => (box.checked = chosen.has(box.dataset.entry as string)));
     showSelection(d);
   });
   els.authorizeForm().addEventListener('submit', (event) => {

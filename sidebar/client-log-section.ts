@@ -29,7 +29,17 @@ async function run<T>(client: string, button: HTMLButtonElement, area: HTMLEleme
 
 function shareItem(client: string, email: string, area: HTMLElement): HTMLLIElement {
   const stop = h('button', { type: 'button', class: 'link', 'aria-label': `Stop sharing with ${email}` }, 'Stop sharing');
-  stop.addEventListener('click', () => void run(client, stop, area, () => call('unshareClientLog', client, email), (answer) => answer.summary));
+  stop.addEventListener(
+    'click',
+    () =>
+      void run(
+        client,
+        stop,
+        area,
+        () => call('unshareClientLog', client, email),
+        (answer) => answer.summary,
+      ),
+  );
   return h('li', { 'data-email': email }, h('span', { class: 'email' }, email), stop);
 }
 
@@ -41,8 +51,16 @@ export function clientLogSection(client: string, log: ClientLog | undefined, ind
   if (kept) say(area, 'success', kept);
 
   const exportButton = h('button', { type: 'button', class: 'export' }, 'Export prepaid log');
-  exportButton.addEventListener('click', () =>
-    void run(client, exportButton, area, () => call('exportPrepaidLog', client), (answer) => `${answer.created ? 'Created' : 'Updated'} the file: ${hoursText(answer.balanceMinutes)} left; ${answer.forecast}.`),
+  exportButton.addEventListener(
+    'click',
+    () =>
+      void run(
+        client,
+        exportButton,
+        area,
+        () => call('exportPrepaidLog', client),
+        (answer) => `${answer.created ? 'Created' : 'Updated'} the file: ${hoursText(answer.balanceMinutes)} left; ${answer.forecast}.`,
+      ),
   );
   const link = log?.url ? externalLink(log.url, 'Open the file') : null;
   const shares = log?.sharedWith ?? [];
@@ -52,7 +70,12 @@ export function clientLogSection(client: string, log: ClientLog | undefined, ind
     // The server checks the address and says what is wrong, in the card, instead of the browser's bubble.
     { class: 'share-form', 'aria-label': `Share the prepaid log of ${client}`, novalidate: true },
     h('label', { for: id }, shares.length ? 'Share with another email' : 'Share with (view only)'),
-    h('div', { class: 'inline' }, h('input', { type: 'email', id, name: 'email', placeholder: 'name@client.com', autocomplete: 'off' }), h('button', { type: 'submit' }, 'Share')),
+    h(
+      'div',
+      { class: 'inline' },
+      h('input', { type: 'email', id, name: 'email', placeholder: 'name@client.com', autocomplete: 'off' }),
+      h('button', { type: 'submit' }, 'Share'),
+    ),
     h('span', { class: 'field-error', 'data-error-for': 'email' }),
   );
   form.addEventListener('submit', (event) => {
@@ -61,7 +84,13 @@ export function clientLogSection(client: string, log: ClientLog | undefined, ind
     const email = value(form, 'email').trim();
     if (!email) return fieldError(form, 'email', "Enter the client's email.");
     const button = form.querySelector('button[type="submit"]') as HTMLButtonElement;
-    void run(client, button, area, () => call('shareClientLog', client, email), (answer) => `Shared with ${email.toLowerCase()} (view only).${answer.linkSharing ? ' Anyone with the link can open it too.' : ''}`);
+    void run(
+      client,
+      button,
+      area,
+      () => call('shareClientLog', client, email),
+      (answer) => `Shared with ${email.toLowerCase()} (view only).${answer.linkSharing ? ' Anyone with the link can open it too.' : ''}`,
+    );
   });
 
   return h(
@@ -70,7 +99,11 @@ export function clientLogSection(client: string, log: ClientLog | undefined, ind
     h('h3', {}, "Client's prepaid log"),
     area,
     h('div', { class: 'buttons' }, exportButton, link),
-    h('div', { class: 'secondary shares-title', id: `${id}-list` }, shares.length ? 'Shared with (view only):' : log?.url ? 'Not shared with anyone yet.' : 'No file yet; exporting or sharing it creates it.'),
+    h(
+      'div',
+      { class: 'secondary shares-title', id: `${id}-list` },
+      shares.length ? 'Shared with (view only):' : log?.url ? 'Not shared with anyone yet.' : 'No file yet; exporting or sharing it creates it.',
+    ),
     shares.length ? h('ul', { class: 'shares', 'aria-labelledby': `${id}-list` }, ...shares.map((email) => shareItem(client, email, area))) : null,
     log?.linkSharing ? h('p', { class: 'secondary' }, 'Anyone with the link can open it (Settings).') : null,
     form,

@@ -40,17 +40,36 @@ function clientForm(c: Client, index: number, canEdit: boolean): HTMLFormElement
     h(
       'fieldset',
       { disabled: !canEdit },
-      h('div', { class: 'row' },
+      h(
+        'div',
+        { class: 'row' },
         field(id('minimumHours'), 'Minimum (h)', text('minimumHours', hoursInput(c.minimumMinutes), { inputmode: 'decimal' }), 'minimumHours'),
         field(id('topUpHours'), 'Top-up (h)', text('topUpHours', hoursInput(c.topUpMinutes), { inputmode: 'decimal' }), 'topUpHours'),
       ),
-      h('div', { class: 'row' },
-        field(id('hourlyRate'), 'Hourly rate', text('hourlyRate', c.rateCents === null ? '' : (c.rateCents / 100).toFixed(2), { inputmode: 'decimal' }), 'hourlyRate'),
+      h(
+        'div',
+        { class: 'row' },
+        field(
+          id('hourlyRate'),
+          'Hourly rate',
+          text('hourlyRate', c.rateCents === null ? '' : (c.rateCents / 100).toFixed(2), { inputmode: 'decimal' }),
+          'hourlyRate',
+        ),
         field(id('currency'), 'Currency', text('currency', c.currency, { maxlength: '3', placeholder: 'EUR' }), 'currency'),
       ),
       field(id('type'), 'Type', type, 'type'),
-      field(id('billingEmail'), 'Billing email', h('input', { type: 'email', id: id('billingEmail'), name: 'billingEmail', value: c.billingEmail, autocomplete: 'off' }), 'billingEmail'),
-      h('label', { class: 'check' }, h('input', { type: 'checkbox', name: 'autoInvoice', checked: c.autoInvoice }), 'Invoice automatically when below the minimum'),
+      field(
+        id('billingEmail'),
+        'Billing email',
+        h('input', { type: 'email', id: id('billingEmail'), name: 'billingEmail', value: c.billingEmail, autocomplete: 'off' }),
+        'billingEmail',
+      ),
+      h(
+        'label',
+        { class: 'check' },
+        h('input', { type: 'checkbox', name: 'autoInvoice', checked: c.autoInvoice }),
+        'Invoice automatically when below the minimum',
+      ),
       h('span', { class: 'field-error', 'data-error-for': 'autoInvoice' }),
       h('div', { class: 'buttons hide-when-disabled' }, h('button', { type: 'submit', class: 'action' }, 'Save')),
     ),
@@ -76,7 +95,11 @@ function clientCard(c: Client, index: number, canEdit: boolean, log: ClientLog |
       h('span', { class: 'balance num', title: 'Balance' }, hoursText(c.balanceMinutes)),
       flag ? h('span', { class: 'flag' }, flag) : null,
     ),
-    h('div', { class: 'client-meta secondary' }, `Minimum ${hoursText(c.minimumMinutes)} · top-up ${hoursText(c.topUpMinutes)} · ${rate}${c.autoInvoice ? ' · auto-invoice' : ''}`),
+    h(
+      'div',
+      { class: 'client-meta secondary' },
+      `Minimum ${hoursText(c.minimumMinutes)} · top-up ${hoursText(c.topUpMinutes)} · ${rate}${c.autoInvoice ? ' · auto-invoice' : ''}`,
+    ),
     clientForm(c, index, canEdit),
     canEdit ? clientLogSection(c.name, log, index) : null,
   );
@@ -111,7 +134,12 @@ async function saveClient(name: string, form: HTMLFormElement): Promise<void> {
 
 function render(d: SidebarData): void {
   const logs = new Map(d.clientLogs.map((log) => [log.client, log]));
-  fill(byId('clients'), ...(d.clients.length ? d.clients.map((c, i) => clientCard(c, i, d.canAuthorize, logs.get(c.name))) : [h('p', { class: 'empty' }, 'No clients yet. Add them to the Credits sheet.')]));
+  fill(
+    byId('clients'),
+    ...(d.clients.length
+      ? d.clients.map((c, i) => clientCard(c, i, d.canAuthorize, logs.get(c.name)))
+      : [h('p', { class: 'empty' }, 'No clients yet. Add them to the Credits sheet.')]),
+  );
   const options = [['', 'Choose a client'] as const, ...d.clients.map((c) => [c.name, c.name] as const)];
   setOptions(byId<HTMLSelectElement>('add-client'), options);
   setOptions(byId<HTMLSelectElement>('adjust-client'), options);
@@ -122,7 +150,11 @@ function render(d: SidebarData): void {
 }
 
 /** Wires a balance form: client-side checks for empty fields, then the call, then a fresh load. */
-function balanceForm(formId: string, send: (client: string, hours: string, text: string, id: string) => Promise<{ summary: string }>, textField: 'note' | 'reason'): void {
+function balanceForm(
+  formId: string,
+  send: (client: string, hours: string, text: string, id: string) => Promise<{ summary: string }>,
+  textField: 'note' | 'reason',
+): void {
   const form = byId<HTMLFormElement>(formId);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

@@ -40,7 +40,11 @@ function statusCard(d: SidebarData): HTMLElement {
       toggle ? h('button', { type: 'button', id: 'invoicing-toggle', onclick: () => void switchTrigger() }, status.yours ? 'Turn off' : 'Turn on') : null,
     ),
     h('div', { class: 'secondary' }, ...who),
-    h('div', { class: 'last-run' }, ...(status.lastRun ? ['Last run ', h('span', { class: 'nowrap' }, lastRunAt), ` by ${status.lastRun.by}:`] : ['Invoicing has not run yet.'])),
+    h(
+      'div',
+      { class: 'last-run' },
+      ...(status.lastRun ? ['Last run ', h('span', { class: 'nowrap' }, lastRunAt), ` by ${status.lastRun.by}:`] : ['Invoicing has not run yet.']),
+    ),
     status.lastRun ? h('div', { class: 'secondary', id: 'last-run-summary' }, status.lastRun.summary) : null,
   );
 }
@@ -60,7 +64,13 @@ function invoiceItem(invoice: OpenInvoice, canPay: boolean): HTMLLIElement {
       'div',
       { class: 'invoice-foot' },
       h('span', { class: 'links' }, ...links.flatMap((a, i) => (i ? [' · ', a] : [a]))),
-      canPay && !pending ? h('button', { type: 'button', class: 'pay', onclick: (event: Event) => void markPaid(event.currentTarget as HTMLButtonElement, invoice.invoiceNo) }, 'Mark paid') : null,
+      canPay && !pending
+        ? h(
+            'button',
+            { type: 'button', class: 'pay', onclick: (event: Event) => void markPaid(event.currentTarget as HTMLButtonElement, invoice.invoiceNo) },
+            'Mark paid',
+          )
+        : null,
     ),
   );
 }
@@ -92,7 +102,8 @@ async function switchTrigger(): Promise<void> {
     await reload();
     return answer;
   });
-  if (status) say(message(), 'success', status.yours ? 'Hourly invoicing is on: it runs every hour as you, in this workbook.' : 'Your hourly invoicing trigger is off.');
+  if (status)
+    say(message(), 'success', status.yours ? 'Hourly invoicing is on: it runs every hour as you, in this workbook.' : 'Your hourly invoicing trigger is off.');
 }
 
 async function runNow(): Promise<void> {

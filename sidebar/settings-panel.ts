@@ -22,7 +22,9 @@ const input = (name: string) => form().elements.namedItem(name) as HTMLInputElem
 function change(): Partial<Settings> {
   const f = form();
   const settings: Partial<Settings> = {
-    authorizers: value(f, 'authorizers').split(/[\s,;]+/).filter(Boolean),
+    authorizers: value(f, 'authorizers')
+      .split(/[\s,;]+/)
+      .filter(Boolean),
     roundingMinutes: Number(value(f, 'roundingMinutes')) as Settings['roundingMinutes'],
     invoicePattern: value(f, 'invoicePattern'),
     invoiceTemplateId: value(f, 'invoiceTemplateId'),

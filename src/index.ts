@@ -4,13 +4,26 @@
  * build turns every export here into a top-level `function` declaration in dist/Code.js.
  */
 import { archiveBefore as archiveBeforeCase } from './app/archive';
-import { authorizeEntries as authorizeEntriesCase, authorizeSelection as authorizeSelectionCase, authorizeTicked as authorizeTickedCase } from './app/authorize-entries';
+import {
+  authorizeEntries as authorizeEntriesCase,
+  authorizeSelection as authorizeSelectionCase,
+  authorizeTicked as authorizeTickedCase,
+} from './app/authorize-entries';
 import { checkLedger as checkLedgerCase } from './app/check-ledger';
-import { exportPrepaidLog as exportPrepaidLogCase, shareClientLog as shareClientLogCase, unshareClientLog as unshareClientLogCase, type ExportOptions } from './app/client-log';
+import {
+  exportPrepaidLog as exportPrepaidLogCase,
+  shareClientLog as shareClientLogCase,
+  unshareClientLog as unshareClientLogCase,
+  type ExportOptions,
+} from './app/client-log';
 import { exportPrepaidLogFromMenu } from './app/client-log-menu';
 import { addCredits as addCreditsCase, adjustCredits as adjustCreditsCase } from './app/credits';
 import { markInvoicePaid as markInvoicePaidCase, runAutomaticInvoicing as runAutomaticInvoicingCase } from './app/invoicing';
-import { getInvoicingStatus as getInvoicingStatusCase, installInvoicingTrigger as installInvoicingTriggerCase, removeInvoicingTrigger as removeInvoicingTriggerCase } from './app/invoicing-trigger';
+import {
+  getInvoicingStatus as getInvoicingStatusCase,
+  installInvoicingTrigger as installInvoicingTriggerCase,
+  removeInvoicingTrigger as removeInvoicingTriggerCase,
+} from './app/invoicing-trigger';
 import { buildMenu, reportToUser } from './app/menu';
 import { reverseEntries as reverseEntriesCase } from './app/reverse-entries';
 import { getSettings as getSettingsCase, saveSettings as saveSettingsCase } from './app/settings';
@@ -18,7 +31,13 @@ import { setUpSheets as setUpSheetsCase } from './app/setup-sheets';
 import { saveClientSettings as saveClientSettingsCase, type ClientSettingsInput } from './app/client-settings';
 import { showSidebar as showSidebarCase } from './app/show-sidebar';
 import { getSidebarData as getSidebarDataCase, type SidebarFilter } from './app/sidebar-data';
-import { getTimer as getTimerCase, logTime as logTimeCase, startTimer as startTimerCase, stopTimer as stopTimerCase, type TimeEntryInput } from './app/track-time';
+import {
+  getTimer as getTimerCase,
+  logTime as logTimeCase,
+  startTimer as startTimerCase,
+  stopTimer as stopTimerCase,
+  type TimeEntryInput,
+} from './app/track-time';
 import { gasServices } from './services/services';
 
 /** Builds the add-on menu. In AuthMode.NONE (before the add-on is authorized here) only the menu is built. */

@@ -7,8 +7,26 @@ import type { Runtime } from '../runtime';
 import type { ChartModel } from './model';
 
 const CHART_TYPES = [
-  'AREA', 'BAR', 'BUBBLE', 'CANDLESTICK', 'COLUMN', 'COMBO', 'GAUGE', 'GEO', 'HISTOGRAM', 'RADAR', 'LINE', 'ORG',
-  'PIE', 'SCATTER', 'SPARKLINE', 'STEPPED_AREA', 'TABLE', 'TIMELINE', 'TREEMAP', 'WATERFALL',
+  'AREA',
+  'BAR',
+  'BUBBLE',
+  'CANDLESTICK',
+  'COLUMN',
+  'COMBO',
+  'GAUGE',
+  'GEO',
+  'HISTOGRAM',
+  'RADAR',
+  'LINE',
+  'ORG',
+  'PIE',
+  'SCATTER',
+  'SPARKLINE',
+  'STEPPED_AREA',
+  'TABLE',
+  'TIMELINE',
+  'TREEMAP',
+  'WATERFALL',
 ];
 
 const enumOf = (names: string[]): Readonly<Record<string, string>> => Object.freeze(Object.fromEntries(names.map((n) => [n, n])));
@@ -117,7 +135,10 @@ for (const type of CHART_TYPES) {
 }
 
 export class EmbeddedChart extends GasObject {
-  constructor(rt: Runtime, private readonly model: ChartModel) {
+  constructor(
+    rt: Runtime,
+    private readonly model: ChartModel,
+  ) {
     super(rt, 'EmbeddedChart');
   }
 

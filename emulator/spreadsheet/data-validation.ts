@@ -40,9 +40,7 @@ const WITH_DROPDOWN = new Set<string>(['VALUE_IN_LIST', 'VALUE_IN_RANGE']);
 
 /** SpreadsheetApp.DataValidationCriteria. */
 export const DataValidationCriteria: Readonly<Record<string, string>> = Object.freeze(
-  Object.fromEntries(
-    [...Object.values(REQUIREMENTS), 'DATE_IS_VALID_DATE', 'TEXT_NOT_EQUAL_TO'].map((name) => [name, name]),
-  ),
+  Object.fromEntries([...Object.values(REQUIREMENTS), 'DATE_IS_VALID_DATE', 'TEXT_NOT_EQUAL_TO'].map((name) => [name, name])),
 );
 
 export const CHECKBOX = 'CHECKBOX';
@@ -60,7 +58,10 @@ export function checkboxStates(rule: ValidationRule): [unknown, unknown] {
 }
 
 export class DataValidation extends GasObject {
-  constructor(rt: Runtime, readonly _rule: ValidationRule) {
+  constructor(
+    rt: Runtime,
+    readonly _rule: ValidationRule,
+  ) {
     super(rt, 'DataValidation');
   }
 
@@ -88,9 +89,9 @@ export class DataValidation extends GasObject {
 type Requirements = { [K in keyof typeof REQUIREMENTS]: (...args: unknown[]) => DataValidationBuilder };
 
 // The require* methods are generated from REQUIREMENTS below.
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface DataValidationBuilder extends Requirements {}
 
+// biome-ignore lint/suspicious/noUnsafeDeclarationMerging: the interface declares the generated require* methods
 export class DataValidationBuilder extends GasObject {
   private rule: ValidationRule;
 

@@ -91,7 +91,10 @@ export class SheetModel {
   private rows: (Cell | undefined)[][] = [];
   private extent: { rows: number; columns: number } | null = { rows: 0, columns: 0 };
 
-  constructor(readonly id: number, public name: string) {}
+  constructor(
+    readonly id: number,
+    public name: string,
+  ) {}
 
   get(row0: number, col0: number): Cell | undefined {
     return this.rows[row0]?.[col0];
@@ -226,7 +229,13 @@ export class SpreadsheetModel {
   namedRanges = new Map<string, { sheet: SheetModel; area: Area }>();
   locale = 'en_US';
 
-  constructor(readonly id: string, public name: string, public timeZone: string, readonly owner: string, firstSheet: SheetModel) {
+  constructor(
+    readonly id: string,
+    public name: string,
+    public timeZone: string,
+    readonly owner: string,
+    firstSheet: SheetModel,
+  ) {
     this.sheets.push(firstSheet);
     this.activeSheet = firstSheet;
   }

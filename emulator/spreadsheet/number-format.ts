@@ -139,7 +139,10 @@ function renderDate(serial: number, format: string): string {
         case '[ss]':
           return String(Math.floor(totalMs / 1000));
         default:
-          if (code.startsWith('.')) return `.${String(wall.getUTCMilliseconds()).padStart(3, '0').slice(0, code.length - 1)}`;
+          if (code.startsWith('.'))
+            return `.${String(wall.getUTCMilliseconds())
+              .padStart(3, '0')
+              .slice(0, code.length - 1)}`;
           if (/^(am\/pm|a\/p)$/i.test(code)) {
             const text = hours < 12 ? 'AM' : 'PM';
             const short = code.length === 3 ? text[0] : text;

@@ -68,12 +68,24 @@ export function protect(rt: Runtime, ss: SpreadsheetModel, sheet: SheetModel, ar
 }
 
 const PROTECTION_WRITES = new Set([
-  'setWarningOnly', 'setDescription', 'remove', 'addEditor', 'addEditors', 'removeEditor', 'removeEditors',
-  'setDomainEdit', 'setUnprotectedRanges', 'setRange',
+  'setWarningOnly',
+  'setDescription',
+  'remove',
+  'addEditor',
+  'addEditors',
+  'removeEditor',
+  'removeEditors',
+  'setDomainEdit',
+  'setUnprotectedRanges',
+  'setRange',
 ]);
 
 export class Protection extends GasObject {
-  constructor(rt: Runtime, private readonly ss: SpreadsheetModel, readonly _model: ProtectionModel) {
+  constructor(
+    rt: Runtime,
+    private readonly ss: SpreadsheetModel,
+    readonly _model: ProtectionModel,
+  ) {
     super(rt, 'Protection', PROTECTION_WRITES);
   }
 

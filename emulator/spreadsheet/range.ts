@@ -17,14 +17,18 @@ export function makeRange(rt: Runtime, ss: SpreadsheetModel, sheet: SheetModel, 
 }
 
 function assertGrid(data: unknown, area: Area): unknown[][] {
-  if (!Array.isArray(data)) throw new Error('The parameters (String) don\'t match the method signature.');
+  if (!Array.isArray(data)) throw new Error("The parameters (String) don't match the method signature.");
   if (data.length !== area.numRows) {
-    throw new Error(`The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${area.numRows}.`);
+    throw new Error(
+      `The number of rows in the data does not match the number of rows in the range. The data has ${data.length} but the range has ${area.numRows}.`,
+    );
   }
   for (const row of data) {
-    if (!Array.isArray(row)) throw new Error('The parameters (number[]) don\'t match the method signature.');
+    if (!Array.isArray(row)) throw new Error("The parameters (number[]) don't match the method signature.");
     if (row.length !== area.numColumns) {
-      throw new Error(`The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${area.numColumns}.`);
+      throw new Error(
+        `The number of columns in the data does not match the number of columns in the range. The data has ${row.length} but the range has ${area.numColumns}.`,
+      );
     }
   }
   return data as unknown[][];
@@ -54,13 +58,36 @@ function compareCells(a: Cell | undefined, b: Cell | undefined): number {
 type SortSpec = number | { column: number; ascending?: boolean };
 
 const RANGE_WRITES = new Set([
-  'setValue', 'setValues', 'setFormula', 'setFormulas', 'setNumberFormat', 'setNumberFormats',
-  'setDataValidation', 'setDataValidations', 'clearDataValidations', 'insertCheckboxes', 'removeCheckboxes',
-  'check', 'uncheck', 'clear', 'clearContent', 'clearFormat', 'clearNote', 'setNote', 'setNotes', 'protect', 'sort',
+  'setValue',
+  'setValues',
+  'setFormula',
+  'setFormulas',
+  'setNumberFormat',
+  'setNumberFormats',
+  'setDataValidation',
+  'setDataValidations',
+  'clearDataValidations',
+  'insertCheckboxes',
+  'removeCheckboxes',
+  'check',
+  'uncheck',
+  'clear',
+  'clearContent',
+  'clearFormat',
+  'clearNote',
+  'setNote',
+  'setNotes',
+  'protect',
+  'sort',
 ]);
 
 export class Range extends GasObject {
-  constructor(rt: Runtime, readonly _ss: SpreadsheetModel, readonly _sheet: SheetModel, readonly _area: Area) {
+  constructor(
+    rt: Runtime,
+    readonly _ss: SpreadsheetModel,
+    readonly _sheet: SheetModel,
+    readonly _area: Area,
+  ) {
     super(rt, 'Range', RANGE_WRITES);
   }
 
@@ -444,7 +471,9 @@ export class Range extends GasObject {
   /** Sorts the rows of the range by one or more columns (absolute column numbers). */
   sort(spec: SortSpec | SortSpec[]): Range {
     this.assertEditable();
-    const specs = (Array.isArray(spec) ? spec : [spec]).map((s) => (typeof s === 'number' ? { column: s, ascending: true } : { column: s.column, ascending: s.ascending !== false }));
+    const specs = (Array.isArray(spec) ? spec : [spec]).map((s) =>
+      typeof s === 'number' ? { column: s, ascending: true } : { column: s.column, ascending: s.ascending !== false },
+    );
     const { row, column, numRows, numColumns } = this._area;
     const lines: (Cell | undefined)[][] = [];
     for (let r = 0; r < numRows; r += 1) {
@@ -470,15 +499,52 @@ export class Range extends GasObject {
   }
 }
 
-addChainableNoOps(Range, [
-  'setFontWeight', 'setFontWeights', 'setFontColor', 'setFontColors', 'setFontColorObject', 'setFontSize', 'setFontSizes',
-  'setFontFamily', 'setFontFamilies', 'setFontStyle', 'setFontStyles', 'setFontLine', 'setFontLines',
-  'setBackground', 'setBackgrounds', 'setBackgroundRGB', 'setBackgroundColor', 'setHorizontalAlignment', 'setHorizontalAlignments',
-  'setVerticalAlignment', 'setVerticalAlignments', 'setWrap', 'setWraps', 'setWrapStrategy', 'setWrapStrategies',
-  'setBorder', 'setTextRotation', 'setTextStyle', 'setTextStyles', 'setTextDirection', 'setShowHyperlink',
-  'merge', 'mergeAcross', 'mergeVertically', 'breakApart', 'setVerticalText', 'shiftRowGroupDepth', 'shiftColumnGroupDepth',
-  'trimWhitespace', 'autoFill',
-], RANGE_WRITES);
+addChainableNoOps(
+  Range,
+  [
+    'setFontWeight',
+    'setFontWeights',
+    'setFontColor',
+    'setFontColors',
+    'setFontColorObject',
+    'setFontSize',
+    'setFontSizes',
+    'setFontFamily',
+    'setFontFamilies',
+    'setFontStyle',
+    'setFontStyles',
+    'setFontLine',
+    'setFontLines',
+    'setBackground',
+    'setBackgrounds',
+    'setBackgroundRGB',
+    'setBackgroundColor',
+    'setHorizontalAlignment',
+    'setHorizontalAlignments',
+    'setVerticalAlignment',
+    'setVerticalAlignments',
+    'setWrap',
+    'setWraps',
+    'setWrapStrategy',
+    'setWrapStrategies',
+    'setBorder',
+    'setTextRotation',
+    'setTextStyle',
+    'setTextStyles',
+    'setTextDirection',
+    'setShowHyperlink',
+    'merge',
+    'mergeAcross',
+    'mergeVertically',
+    'breakApart',
+    'setVerticalText',
+    'shiftRowGroupDepth',
+    'shiftColumnGroupDepth',
+    'trimWhitespace',
+    'autoFill',
+  ],
+  RANGE_WRITES,
+);
 addConstantGetters(Range, {
   getBackground: '#ffffff',
   getFontWeight: 'normal',
@@ -490,13 +556,26 @@ addConstantGetters(Range, {
 });
 
 const RANGE_LIST_WRITES = new Set([
-  'setValue', 'clear', 'clearContent', 'clearFormat', 'check', 'uncheck', 'insertCheckboxes', 'removeCheckboxes',
-  'setNumberFormat', 'clearDataValidations', 'setFontWeight', 'setBackground',
+  'setValue',
+  'clear',
+  'clearContent',
+  'clearFormat',
+  'check',
+  'uncheck',
+  'insertCheckboxes',
+  'removeCheckboxes',
+  'setNumberFormat',
+  'clearDataValidations',
+  'setFontWeight',
+  'setBackground',
 ]);
 
 /** Several ranges handled together (getActiveRangeList, Sheet.getRangeList). */
 export class RangeList extends GasObject {
-  constructor(rt: Runtime, private readonly ranges: Range[]) {
+  constructor(
+    rt: Runtime,
+    private readonly ranges: Range[],
+  ) {
     super(rt, 'RangeList', RANGE_LIST_WRITES);
   }
 

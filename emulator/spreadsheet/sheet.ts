@@ -9,7 +9,7 @@ import { writeCell } from './cell-values';
 import { EmbeddedChart, EmbeddedChartBuilder } from './charts';
 import type { Area, SheetModel, SpreadsheetModel } from './model';
 import { assertCanEdit, protect, Protection, ProtectionType } from './protection';
-import { makeRange, Range, RangeList } from './range';
+import { makeRange, type Range, RangeList } from './range';
 import { spreadsheetFacade, type Spreadsheet } from './spreadsheet';
 
 const facades = new WeakMap<SheetModel, Sheet>();
@@ -51,14 +51,42 @@ export function checkArea(sheet: SheetModel, row: number, column: number, numRow
 }
 
 const SHEET_WRITES = new Set([
-  'setName', 'appendRow', 'insertRows', 'insertRowsAfter', 'insertRowsBefore', 'insertRowAfter', 'insertRowBefore',
-  'deleteRow', 'deleteRows', 'insertColumns', 'insertColumnsAfter', 'insertColumnsBefore', 'insertColumnAfter',
-  'insertColumnBefore', 'deleteColumn', 'deleteColumns', 'setFrozenRows', 'setFrozenColumns', 'clear', 'clearContents',
-  'clearFormats', 'clearNotes', 'hideSheet', 'showSheet', 'protect', 'insertChart', 'updateChart', 'removeChart',
+  'setName',
+  'appendRow',
+  'insertRows',
+  'insertRowsAfter',
+  'insertRowsBefore',
+  'insertRowAfter',
+  'insertRowBefore',
+  'deleteRow',
+  'deleteRows',
+  'insertColumns',
+  'insertColumnsAfter',
+  'insertColumnsBefore',
+  'insertColumnAfter',
+  'insertColumnBefore',
+  'deleteColumn',
+  'deleteColumns',
+  'setFrozenRows',
+  'setFrozenColumns',
+  'clear',
+  'clearContents',
+  'clearFormats',
+  'clearNotes',
+  'hideSheet',
+  'showSheet',
+  'protect',
+  'insertChart',
+  'updateChart',
+  'removeChart',
 ]);
 
 export class Sheet extends GasObject {
-  constructor(rt: Runtime, readonly _ss: SpreadsheetModel, readonly _model: SheetModel) {
+  constructor(
+    rt: Runtime,
+    readonly _ss: SpreadsheetModel,
+    readonly _model: SheetModel,
+  ) {
     super(rt, 'Sheet', SHEET_WRITES);
   }
 
@@ -117,12 +145,15 @@ export class Sheet extends GasObject {
       const a = parsed.area;
       return this.range(checkArea(this._model, a.row, a.column, a.numRows, a.numColumns));
     }
-    if (column === undefined) throw new Error('The parameters (number) don\'t match the method signature for SpreadsheetApp.Sheet.getRange.');
+    if (column === undefined) throw new Error("The parameters (number) don't match the method signature for SpreadsheetApp.Sheet.getRange.");
     return this.range(checkArea(this._model, rowOrA1, column, numRows, numColumns));
   }
 
   getRangeList(a1Notations: string[]): RangeList {
-    return new RangeList(this.rt, a1Notations.map((a1) => this.getRange(a1)));
+    return new RangeList(
+      this.rt,
+      a1Notations.map((a1) => this.getRange(a1)),
+    );
   }
 
   getSheetValues(row: number, column: number, numRows: number, numColumns: number): unknown[][] {
@@ -154,7 +185,7 @@ export class Sheet extends GasObject {
   }
 
   setFrozenRows(rows: number): void {
-    if (rows < 0 || rows >= this._model.maxRows) throw new Error('You can\'t freeze all visible rows on the sheet.');
+    if (rows < 0 || rows >= this._model.maxRows) throw new Error("You can't freeze all visible rows on the sheet.");
     this._model.frozenRows = Math.floor(rows);
   }
 
@@ -163,13 +194,13 @@ export class Sheet extends GasObject {
   }
 
   setFrozenColumns(columns: number): void {
-    if (columns < 0 || columns >= this._model.maxColumns) throw new Error('You can\'t freeze all visible columns on the sheet.');
+    if (columns < 0 || columns >= this._model.maxColumns) throw new Error("You can't freeze all visible columns on the sheet.");
     this._model.frozenColumns = Math.floor(columns);
   }
 
   /** Writes a row after the last row with content, growing the sheet when needed. */
   appendRow(rowContents: unknown[]): Sheet {
-    if (!Array.isArray(rowContents)) throw new Error('The parameters (String) don\'t match the method signature for SpreadsheetApp.Sheet.appendRow.');
+    if (!Array.isArray(rowContents)) throw new Error("The parameters (String) don't match the method signature for SpreadsheetApp.Sheet.appendRow.");
     const model = this._model;
     const row0 = model.lastRow();
     assertCanEdit(this._ss, model, { row: row0 + 1, column: 1, numRows: 1, numColumns: Math.max(1, rowContents.length) }, this.rt.user);
@@ -344,12 +375,34 @@ export class Sheet extends GasObject {
   }
 }
 
-addChainableNoOps(Sheet, [
-  'setColumnWidth', 'setColumnWidths', 'setRowHeight', 'setRowHeights', 'setRowHeightsForced',
-  'autoResizeColumn', 'autoResizeColumns', 'autoResizeRows', 'hideColumns', 'hideColumn', 'showColumns', 'unhideColumn',
-  'hideRows', 'hideRow', 'showRows', 'unhideRow', 'setTabColor', 'setHiddenGridlines', 'setRightToLeft',
-  'collapseAllRowGroups', 'expandAllRowGroups', 'setConditionalFormatRules',
-], SHEET_WRITES);
+addChainableNoOps(
+  Sheet,
+  [
+    'setColumnWidth',
+    'setColumnWidths',
+    'setRowHeight',
+    'setRowHeights',
+    'setRowHeightsForced',
+    'autoResizeColumn',
+    'autoResizeColumns',
+    'autoResizeRows',
+    'hideColumns',
+    'hideColumn',
+    'showColumns',
+    'unhideColumn',
+    'hideRows',
+    'hideRow',
+    'showRows',
+    'unhideRow',
+    'setTabColor',
+    'setHiddenGridlines',
+    'setRightToLeft',
+    'collapseAllRowGroups',
+    'expandAllRowGroups',
+    'setConditionalFormatRules',
+  ],
+  SHEET_WRITES,
+);
 addConstantGetters(Sheet, {
   getColumnWidth: 100,
   getRowHeight: 21,

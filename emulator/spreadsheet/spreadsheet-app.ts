@@ -30,7 +30,16 @@ export class SpreadsheetApp extends GasObject {
   readonly WrapStrategy = enumOf(['WRAP', 'OVERFLOW', 'CLIP']);
   readonly Dimension = enumOf(['COLUMNS', 'ROWS']);
   readonly SheetType = enumOf(['GRID', 'OBJECT', 'DATASOURCE']);
-  readonly CopyPasteType = enumOf(['PASTE_NORMAL', 'PASTE_NO_BORDERS', 'PASTE_FORMAT', 'PASTE_FORMULA', 'PASTE_DATA_VALIDATION', 'PASTE_VALUES', 'PASTE_CONDITIONAL_FORMATTING', 'PASTE_COLUMN_WIDTHS']);
+  readonly CopyPasteType = enumOf([
+    'PASTE_NORMAL',
+    'PASTE_NO_BORDERS',
+    'PASTE_FORMAT',
+    'PASTE_FORMULA',
+    'PASTE_DATA_VALIDATION',
+    'PASTE_VALUES',
+    'PASTE_CONDITIONAL_FORMATTING',
+    'PASTE_COLUMN_WIDTHS',
+  ]);
 
   constructor(rt: Runtime) {
     super(rt, 'SpreadsheetApp', new Set(['create', 'setActiveSheet', 'setActiveRange']));

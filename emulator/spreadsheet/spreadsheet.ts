@@ -13,7 +13,7 @@ import { parseA1 } from './a1-notation';
 import { spreadsheetToHtml } from './export-html';
 import { SheetModel, SpreadsheetModel } from './model';
 import { Protection, ProtectionType } from './protection';
-import { makeRange, Range, RangeList } from './range';
+import { makeRange, type Range, RangeList } from './range';
 import { checkArea, type Sheet, sheetFacade } from './sheet';
 
 const facades = new WeakMap<SpreadsheetModel, Spreadsheet>();
@@ -44,13 +44,28 @@ function selectionRanges(rt: Runtime, ss: SpreadsheetModel): Range[] {
 }
 
 const SPREADSHEET_WRITES = new Set([
-  'rename', 'insertSheet', 'deleteSheet', 'setSpreadsheetTimeZone', 'setSpreadsheetLocale', 'setNamedRange',
-  'removeNamedRange', 'addEditor', 'addEditors', 'addViewer', 'addViewers', 'removeEditor', 'removeViewer',
-  'appendRow', 'moveActiveSheet',
+  'rename',
+  'insertSheet',
+  'deleteSheet',
+  'setSpreadsheetTimeZone',
+  'setSpreadsheetLocale',
+  'setNamedRange',
+  'removeNamedRange',
+  'addEditor',
+  'addEditors',
+  'addViewer',
+  'addViewers',
+  'removeEditor',
+  'removeViewer',
+  'appendRow',
+  'moveActiveSheet',
 ]);
 
 export class Spreadsheet extends GasObject {
-  constructor(rt: Runtime, readonly _model: SpreadsheetModel) {
+  constructor(
+    rt: Runtime,
+    readonly _model: SpreadsheetModel,
+  ) {
     super(rt, 'Spreadsheet', SPREADSHEET_WRITES);
   }
 
@@ -292,7 +307,10 @@ export class Spreadsheet extends GasObject {
 
 /** What Spreadsheet.getSelection() returns. */
 class Selection extends GasObject {
-  constructor(rt: Runtime, private readonly ss: Spreadsheet) {
+  constructor(
+    rt: Runtime,
+    private readonly ss: Spreadsheet,
+  ) {
     super(rt, 'Selection');
   }
 

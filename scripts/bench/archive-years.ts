@@ -74,7 +74,13 @@ function liveBigClientRows(data: WorkbookData, cutoff: number): number {
 function archiveRun(addon: Addon, year: number): ArchiveRun {
   const { result: run, measurement } = measure(addon, () => addon.server.archiveBefore(`${year}-01-01`));
   if (run.archivedLogRows === 0) throw new Error(`archiveBefore(${year}-01-01) moved nothing.`);
-  return { label: 'archiveBefore', ...modelled(measurement), ownCpuMs: measurement.ownCpuMs, movedLogRows: run.archivedLogRows, movedEntries: run.archivedEntries };
+  return {
+    label: 'archiveBefore',
+    ...modelled(measurement),
+    ownCpuMs: measurement.ownCpuMs,
+    movedLogRows: run.archivedLogRows,
+    movedEntries: run.archivedEntries,
+  };
 }
 
 export function archiveYears(spec: YearsSpec, progress: (line: string) => void): YearPoint[] {

@@ -39,7 +39,9 @@ type Invoke = (key: string, isWrite: boolean, fn: (...args: unknown[]) => unknow
 function runtimeOf(addon: Addon): { invoke: Invoke } {
   const rt = (addon.emu.globals.SpreadsheetApp as { rt?: { invoke?: Invoke } }).rt;
   if (!rt || typeof rt.invoke !== 'function') {
-    throw new Error('The emulator no longer keeps its runtime (rt.invoke) on SpreadsheetApp; update scripts/bench/measure.ts to time service calls another way.');
+    throw new Error(
+      'The emulator no longer keeps its runtime (rt.invoke) on SpreadsheetApp; update scripts/bench/measure.ts to time service calls another way.',
+    );
   }
   return rt as { invoke: Invoke };
 }

@@ -27,12 +27,43 @@ export const SOURCES = [
 
 /** Apps Script service of each emulated class; classes not listed stand for themselves. */
 const SERVICE: Record<string, string> = {
-  SpreadsheetApp: 'Sheets', Spreadsheet: 'Sheets', Sheet: 'Sheets', Range: 'Sheets', RangeList: 'Sheets', Protection: 'Sheets',
-  DataValidation: 'Sheets', DataValidationBuilder: 'Sheets', Selection: 'Sheets', EmbeddedChart: 'Sheets', EmbeddedChartBuilder: 'Sheets',
-  DocumentApp: 'Docs', Document: 'Docs', Body: 'Docs', Paragraph: 'Docs', Table: 'Docs', TableRow: 'Docs', TableCell: 'Docs', Text: 'Docs',
-  DriveApp: 'Drive', File: 'Drive', Folder: 'Drive', FileIterator: 'Drive', FolderIterator: 'Drive',
-  PropertiesService: 'Properties', Properties: 'Properties', LockService: 'Lock', Lock: 'Lock', Session: 'Session', User: 'Session',
-  Utilities: 'Utilities', Blob: 'Utilities', MailApp: 'Mail', ScriptApp: 'Script', Trigger: 'Script', HtmlService: 'Html', HtmlOutput: 'Html',
+  SpreadsheetApp: 'Sheets',
+  Spreadsheet: 'Sheets',
+  Sheet: 'Sheets',
+  Range: 'Sheets',
+  RangeList: 'Sheets',
+  Protection: 'Sheets',
+  DataValidation: 'Sheets',
+  DataValidationBuilder: 'Sheets',
+  Selection: 'Sheets',
+  EmbeddedChart: 'Sheets',
+  EmbeddedChartBuilder: 'Sheets',
+  DocumentApp: 'Docs',
+  Document: 'Docs',
+  Body: 'Docs',
+  Paragraph: 'Docs',
+  Table: 'Docs',
+  TableRow: 'Docs',
+  TableCell: 'Docs',
+  Text: 'Docs',
+  DriveApp: 'Drive',
+  File: 'Drive',
+  Folder: 'Drive',
+  FileIterator: 'Drive',
+  FolderIterator: 'Drive',
+  PropertiesService: 'Properties',
+  Properties: 'Properties',
+  LockService: 'Lock',
+  Lock: 'Lock',
+  Session: 'Session',
+  User: 'Session',
+  Utilities: 'Utilities',
+  Blob: 'Utilities',
+  MailApp: 'Mail',
+  ScriptApp: 'Script',
+  Trigger: 'Script',
+  HtmlService: 'Html',
+  HtmlOutput: 'Html',
 };
 
 const int = (x: number) => Math.round(x).toLocaleString('en-US');
@@ -69,7 +100,11 @@ function serviceLine(byMethod: Record<string, number>): string {
 /** Left-aligns the first column, right-aligns the others unless `left` says so. */
 function table(headers: string[], rows: string[][], left: number[] = [0]): string[] {
   const widths = headers.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const line = (cells: string[]) => cells.map((c, i) => (left.includes(i) ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ').trimEnd();
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (left.includes(i) ? c.padEnd(widths[i]) : c.padStart(widths[i])))
+      .join('  ')
+      .trimEnd();
   return [line(headers), widths.map((w) => '─'.repeat(w)).join('  '), ...rows.map(line)];
 }
 
@@ -106,7 +141,11 @@ function methodSection(sizes: SizeResult[]): string[] {
     return first === last ? int(last) : `${int(first)}→${int(last)}`;
   };
   const rows = methods.map((method) => [method, ...ops.map((o) => cell(o.label, method))]);
-  return [`■ Calls by method at ${int(largest.entries)} entries ("a→b": ${int(sizes[0].entries)} → ${int(largest.entries)} entries)`, ...table(['method', ...ops.map((o) => o.short)], rows), ''];
+  return [
+    `■ Calls by method at ${int(largest.entries)} entries ("a→b": ${int(sizes[0].entries)} → ${int(largest.entries)} entries)`,
+    ...table(['method', ...ops.map((o) => o.short)], rows),
+    '',
+  ];
 }
 
 function baselineSection(sizes: SizeResult[]): string[] {
@@ -115,32 +154,74 @@ function baselineSection(sizes: SizeResult[]): string[] {
       .filter((o) => o.perRow)
       .map((o) => {
         const p = o.perRow as NonNullable<typeof o.perRow>;
-        return [`${o.label} @ ${int(size.entries)}`, int(o.totalCalls), int(p.totalCalls), ratio(p.totalCalls / o.totalCalls), seconds(o.modelledMs), seconds(p.modelledMs), ratio(p.modelledMs / o.modelledMs)];
+        return [
+          `${o.label} @ ${int(size.entries)}`,
+          int(o.totalCalls),
+          int(p.totalCalls),
+          ratio(p.totalCalls / o.totalCalls),
+          seconds(o.modelledMs),
+          seconds(p.modelledMs),
+          ratio(p.modelledMs / o.modelledMs),
+        ];
       }),
   );
-  return ['■ Per-row baseline (getValue/setValue per cell, appendRow per log row), same workbooks, same run', ...table(['operation @ entries', 'our calls', 'per-row calls', 'fewer', 'our modelled', 'per-row modelled', 'faster'], rows), ''];
+  return [
+    '■ Per-row baseline (getValue/setValue per cell, appendRow per log row), same workbooks, same run',
+    ...table(['operation @ entries', 'our calls', 'per-row calls', 'fewer', 'our modelled', 'per-row modelled', 'faster'], rows),
+    '',
+  ];
 }
 
 function capacitySection(sizes: SizeResult[]): string[] {
   const rows = sizes.map((size) => {
     const c = size.capacity;
-    return [int(size.entries), int(c.gridCells), `${(c.share * 100).toFixed(1)}%`, int(c.dataCells), int(c.entriesPerYear), String(c.cellsPerEntry), `${c.yearsLeft.toFixed(1)} years (${c.reachedIn})`];
+    return [
+      int(size.entries),
+      int(c.gridCells),
+      `${(c.share * 100).toFixed(1)}%`,
+      int(c.dataCells),
+      int(c.entriesPerYear),
+      String(c.cellsPerEntry),
+      `${c.yearsLeft.toFixed(1)} years (${c.reachedIn})`,
+    ];
   });
-  return [`■ Cells against the ${int(CELL_LIMIT)}-cell limit (Sheets counts every cell of every grid)`, ...table(['entries', 'grid cells', 'of limit', 'data cells', 'entries/year', 'cells/entry', 'limit reached in'], rows), ''];
+  return [
+    `■ Cells against the ${int(CELL_LIMIT)}-cell limit (Sheets counts every cell of every grid)`,
+    ...table(['entries', 'grid cells', 'of limit', 'data cells', 'entries/year', 'cells/entry', 'limit reached in'], rows),
+    '',
+  ];
 }
 
 function yearsSection(spec: YearsSpec, points: YearPoint[]): string[] {
   const headers = ['operation (modelled)', ...points.flatMap((p) => [`${p.years}y kept`, `${p.years}y archived`])];
   const labels = points[0].kept.operations.map((o) => o.label);
-  const rows = labels.map((label, i) => [label, ...points.flatMap((p) => [seconds(p.kept.operations[i].modelledMs), seconds(p.archived.operations[i].modelledMs)])]);
+  const rows = labels.map((label, i) => [
+    label,
+    ...points.flatMap((p) => [seconds(p.kept.operations[i].modelledMs), seconds(p.archived.operations[i].modelledMs)]),
+  ]);
   rows.push(['archiveBefore (the year just ended)', ...points.flatMap((p) => ['', p.archived.archiveRun ? seconds(p.archived.archiveRun.modelledMs) : '—'])]);
   rows.push(['grid cells of the live workbook', ...points.flatMap((p) => [int(p.kept.gridCells), int(p.archived.gridCells)])]);
-  rows.push(['cells read by authorizeEntries ×100', ...points.flatMap((p) => [int(p.kept.operations[labels.length - 1].cellsRead), int(p.archived.operations[labels.length - 1].cellsRead)])]);
-  return [`■ Archiving as years pass: ${int(spec.entriesPerYear)} entries a year, ${int(spec.clients)} clients; kept whole vs archived yearly`, ...table(headers, rows), ''];
+  rows.push([
+    'cells read by authorizeEntries ×100',
+    ...points.flatMap((p) => [int(p.kept.operations[labels.length - 1].cellsRead), int(p.archived.operations[labels.length - 1].cellsRead)]),
+  ]);
+  return [
+    `■ Archiving as years pass: ${int(spec.entriesPerYear)} entries a year, ${int(spec.clients)} clients; kept whole vs archived yearly`,
+    ...table(headers, rows),
+    '',
+  ];
 }
 
 function targetsSection(targets: TargetResult[]): string[] {
-  return ['■ Targets', ...table(['', 'target', 'figures'], targets.map((t) => [t.verdict, t.target, t.detail]), [0, 1, 2]), ''];
+  return [
+    '■ Targets',
+    ...table(
+      ['', 'target', 'figures'],
+      targets.map((t) => [t.verdict, t.target, t.detail]),
+      [0, 1, 2],
+    ),
+    '',
+  ];
 }
 
 export function renderReport(report: BenchReport): string[] {

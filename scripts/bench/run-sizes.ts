@@ -59,7 +59,9 @@ function fail(label: string, data: WorkbookData, problem: string): never {
 
 function summarize(label: string, short: string, runs: Measurement[]): OperationResult {
   const first = runs[0];
-  const same = runs.every((m) => JSON.stringify(m.byMethod) === JSON.stringify(first.byMethod) && m.cellsRead === first.cellsRead && m.cellsWritten === first.cellsWritten);
+  const same = runs.every(
+    (m) => JSON.stringify(m.byMethod) === JSON.stringify(first.byMethod) && m.cellsRead === first.cellsRead && m.cellsWritten === first.cellsWritten,
+  );
   return {
     label,
     short,

@@ -39,7 +39,10 @@ function labels(sizes: SizeResult[]): string[] {
 
 function constantCalls(sizes: SizeResult[]): TargetResult {
   const compared = labels(sizes)
-    .map((label) => ({ label, runs: sizes.flatMap((size) => size.operations.filter((o) => o.label === label).map((o) => ({ entries: size.entries, calls: o.totalCalls }))) }))
+    .map((label) => ({
+      label,
+      runs: sizes.flatMap((size) => size.operations.filter((o) => o.label === label).map((o) => ({ entries: size.entries, calls: o.totalCalls }))),
+    }))
     .filter((c) => c.runs.length > 1);
   const growing = compared.filter((c) => Math.max(...c.runs.map((r) => r.calls)) - Math.min(...c.runs.map((r) => r.calls)) > GROW_SLACK);
   const detail = growing.length
@@ -62,12 +65,18 @@ function authorizeBudget(sizes: SizeResult[]): TargetResult {
 
 function baselineRatio(sizes: SizeResult[]): TargetResult {
   const pairs = sizes.flatMap((size) =>
-    size.operations.filter((o) => o.label === 'authorizeEntries ×1,000' && o.perRow).map((o) => ({ entries: size.entries, ratio: (o.perRow?.totalCalls ?? 0) / o.totalCalls, ours: o.totalCalls, perRow: o.perRow?.totalCalls ?? 0 })),
+    size.operations
+      .filter((o) => o.label === 'authorizeEntries ×1,000' && o.perRow)
+      .map((o) => ({ entries: size.entries, ratio: (o.perRow?.totalCalls ?? 0) / o.totalCalls, ours: o.totalCalls, perRow: o.perRow?.totalCalls ?? 0 })),
   );
   return {
     target: `≥ ${MIN_BASELINE_RATIO}× fewer calls than per-row when authorizing 1,000`,
-    verdict: verdict(pairs.every((p) => p.ratio >= MIN_BASELINE_RATIO), pairs.length > 0),
-    detail: pairs.map((p) => `${n(p.entries)} entries: ${n(p.ours)} vs ${n(p.perRow)} calls, ${n(p.ratio)}×`).join('; ') || 'no workbook had 1,000 open entries',
+    verdict: verdict(
+      pairs.every((p) => p.ratio >= MIN_BASELINE_RATIO),
+      pairs.length > 0,
+    ),
+    detail:
+      pairs.map((p) => `${n(p.entries)} entries: ${n(p.ours)} vs ${n(p.perRow)} calls, ${n(p.ratio)}×`).join('; ') || 'no workbook had 1,000 open entries',
   };
 }
 
@@ -76,7 +85,9 @@ function authorizeTenThousand(sizes: SizeResult[]): TargetResult {
   return {
     target: 'Modelled < 30 s: authorize 10,000 in a 100,000-entry workbook',
     verdict: verdict(!!op && op.modelledMs < MAX_AUTHORIZE_10K_MS, !!op),
-    detail: op ? `${s(op.modelledMs)} (${n(op.totalCalls)} calls, ${n(op.cellsRead + op.cellsWritten)} cells); ${s(op.pessimisticMs)} at the pessimistic 0.1 ms a cell` : 'needs the full run',
+    detail: op
+      ? `${s(op.modelledMs)} (${n(op.totalCalls)} calls, ${n(op.cellsRead + op.cellsWritten)} cells); ${s(op.pessimisticMs)} at the pessimistic 0.1 ms a cell`
+      : 'needs the full run',
   };
 }
 
@@ -106,7 +117,11 @@ function linearCpu(sizes: SizeResult[]): TargetResult {
 function flatWithArchiving(points: YearPoint[]): TargetResult {
   const first = points[0];
   const last = points[points.length - 1];
-  const ratios = last.archived.operations.map((op, i) => ({ label: op.label, archived: op.modelledMs / first.archived.operations[i].modelledMs, kept: last.kept.operations[i].modelledMs / first.kept.operations[i].modelledMs }));
+  const ratios = last.archived.operations.map((op, i) => ({
+    label: op.label,
+    archived: op.modelledMs / first.archived.operations[i].modelledMs,
+    kept: last.kept.operations[i].modelledMs / first.kept.operations[i].modelledMs,
+  }));
   const rising = ratios.filter((r) => r.archived > FLAT_TOLERANCE);
   return {
     target: `Archiving keeps costs flat (year ${last.years} within ${Math.round((FLAT_TOLERANCE - 1) * 100)}% of year 1)`,
@@ -139,5 +154,14 @@ function yearlyArchiveFits(points: YearPoint[]): TargetResult {
 }
 
 export function evaluateTargets(sizes: SizeResult[], years: YearPoint[]): TargetResult[] {
-  return [constantCalls(sizes), authorizeBudget(sizes), baselineRatio(sizes), authorizeTenThousand(sizes), linearCpu(sizes), flatWithArchiving(years), flatCells(years), yearlyArchiveFits(years)];
+  return [
+    constantCalls(sizes),
+    authorizeBudget(sizes),
+    baselineRatio(sizes),
+    authorizeTenThousand(sizes),
+    linearCpu(sizes),
+    flatWithArchiving(years),
+    flatCells(years),
+    yearlyArchiveFits(years),
+  ];
 }

@@ -152,7 +152,20 @@ function buildLog(spec: WorkbookSpec, names: string[], planned: PlannedEntry[]):
     perYear.set(String(year), counter);
     const invoiceNo = `INV-${year}-${String(counter).padStart(4, '0')}`;
     invoices.push({ invoiceNo, at, client, minutes, crossing });
-    ledger.append({ logId: `L-${pad(++n)}`, at, client, kind: 'Top-up', minutes, entryId: '', description: `Top-up ${invoiceNo}`, by: OWNER, reference: invoiceNo, rawMinutes: null, person: '', workDate: null });
+    ledger.append({
+      logId: `L-${pad(++n)}`,
+      at,
+      client,
+      kind: 'Top-up',
+      minutes,
+      entryId: '',
+      description: `Top-up ${invoiceNo}`,
+      by: OWNER,
+      reference: invoiceNo,
+      rawMinutes: null,
+      person: '',
+      workDate: null,
+    });
   };
   for (const client of names) topUp(client, spec.from, '', FIRST_BLOCK_MINUTES);
   for (const e of authorized) {

@@ -41,7 +41,9 @@ function authorize(services: Services, pick: Picker, untickAfter: boolean): Ledg
       durationEpochMs: durationEpochMs(services),
       newLogId: () => session.newId('L'),
     });
-    const untick = new Set(untickAfter ? [...outcome.authorized.map((a) => a.entryId), ...outcome.skipped.filter((s) => s.code === 'already-authorized').map((s) => s.entryId)] : []);
+    const untick = new Set(
+      untickAfter ? [...outcome.authorized.map((a) => a.entryId), ...outcome.skipped.filter((s) => s.code === 'already-authorized').map((s) => s.entryId)] : [],
+    );
     const after = afterLedgerChange(session, session.commit(untick));
     const result = { done: outcome.authorized, skipped: outcome.skipped, balances: outcome.balances };
     return { ...result, summary: summarize('Authorized', result) + after.summary };
@@ -58,7 +60,11 @@ export function authorizeEntries(services: Services, entryIds: readonly string[]
 export function authorizeTicked(services: Services): LedgerResult {
   return authorize(
     services,
-    (session) => session.entries().entries.filter((e) => e.selected).map((e) => e.entryId),
+    (session) =>
+      session
+        .entries()
+        .entries.filter((e) => e.selected)
+        .map((e) => e.entryId),
     true,
   );
 }
@@ -80,7 +86,11 @@ export function authorizeSelection(services: Services): LedgerResult {
   const rows = new Set(selectedRows(services));
   return authorize(
     services,
-    (session) => session.entries().entries.filter((e) => rows.has(e.row)).map((e) => e.entryId),
+    (session) =>
+      session
+        .entries()
+        .entries.filter((e) => rows.has(e.row))
+        .map((e) => e.entryId),
     false,
   );
 }

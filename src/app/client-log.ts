@@ -115,8 +115,11 @@ function facts(ctx: Context, client: string): SummaryFacts {
 }
 
 function requireEmail(email: unknown): string {
-  const address = String(email ?? '').trim().toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address)) throw new Error(`"${String(email ?? '')}" is not an email address. Enter the client's email, like name@client.com.`);
+  const address = String(email ?? '')
+    .trim()
+    .toLowerCase();
+  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address))
+    throw new Error(`"${String(email ?? '')}" is not an email address. Enter the client's email, like name@client.com.`);
   return address;
 }
 
@@ -190,7 +193,8 @@ function enforceLinkSharing(services: Services, fileId: string, allowLink: boole
   const file = drive.getFileById(fileId);
   const access = file.getSharingAccess();
   if (allowLink) {
-    if (access !== drive.Access.ANYONE_WITH_LINK || file.getSharingPermission() !== drive.Permission.VIEW) file.setSharing(drive.Access.ANYONE_WITH_LINK, drive.Permission.VIEW);
+    if (access !== drive.Access.ANYONE_WITH_LINK || file.getSharingPermission() !== drive.Permission.VIEW)
+      file.setSharing(drive.Access.ANYONE_WITH_LINK, drive.Permission.VIEW);
   } else if (access !== drive.Access.PRIVATE) {
     file.setSharing(drive.Access.PRIVATE, drive.Permission.NONE);
   }
@@ -298,7 +302,8 @@ export function shareClientLog(services: Services, client: string, email: string
     const url = exportLocked(ctx, found, { from: stored.from, to: stored.to }, {}).url;
     let record = loadClientLog(services, found.name);
     const file = services.driveApp().getFileById(record.fileId);
-    if (file.getOwner()?.getEmail().toLowerCase() === address) throw new Error(`${address} owns the prepaid log of ${found.name} already; share it with the client's email instead.`);
+    if (file.getOwner()?.getEmail().toLowerCase() === address)
+      throw new Error(`${address} owns the prepaid log of ${found.name} already; share it with the client's email instead.`);
     if (hasUser(file.getEditors(), address)) file.removeEditor(address);
     if (!hasUser(file.getViewers(), address)) file.addViewer(address);
     if (!record.shares.includes(address)) record = { ...record, shares: [...record.shares, address] };
@@ -324,7 +329,10 @@ export function unshareClientLog(services: Services, client: string, email: stri
     if (isEditor) file.removeEditor(address);
     record = { ...record, shares: record.shares.filter((s) => s !== address) };
     storeClientLog(services, name, record);
-    const summary = isViewer || isEditor ? `${address} can no longer open the prepaid log of ${name}.` : `The prepaid log of ${name} was not shared with ${address}; nothing changed.`;
+    const summary =
+      isViewer || isEditor
+        ? `${address} can no longer open the prepaid log of ${name}.`
+        : `The prepaid log of ${name} was not shared with ${address}; nothing changed.`;
     return sharing(settings, name, file.getUrl(), record, summary);
   });
 }
@@ -357,7 +365,12 @@ function refreshRecords(services: Services, records: Map<string, ClientLogRecord
     try {
       const record = records.get(name) ?? EMPTY_RECORD;
       const spreadsheet = tryOpen(services, record.fileId);
-      if (!spreadsheet) return { client: name, ok: false, error: `The prepaid log file of ${name} cannot be opened (deleted, or owned by someone else). Export it again to make a new one.` };
+      if (!spreadsheet)
+        return {
+          client: name,
+          ok: false,
+          error: `The prepaid log file of ${name} cannot be opened (deleted, or owned by someone else). Export it again to make a new one.`,
+        };
       writeReport(ctx, findClient(ctx, name), spreadsheet, record);
       enforceLinkSharing(services, record.fileId, ctx.settings.linkSharingClients.includes(name));
       return { client: name, ok: true, url: spreadsheet.getUrl() };
@@ -373,7 +386,12 @@ function refreshRecords(services: Services, records: Map<string, ClientLogRecord
  */
 export function refreshAllClientLogs(services: Services, read?: ReadLedger, skip: readonly string[] = []): ClientLogRefresh[] {
   const records = loadAllClientLogs(services);
-  return refreshRecords(services, records, [...records.keys()].filter((c) => !skip.includes(c)), read);
+  return refreshRecords(
+    services,
+    records,
+    [...records.keys()].filter((c) => !skip.includes(c)),
+    read,
+  );
 }
 
 /** Sentences for a use case's summary about files that could not be refreshed ('' when all went well), with a leading space. */

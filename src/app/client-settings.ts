@@ -55,17 +55,25 @@ const CHECKS: Record<ClientSettingsField, (value: unknown) => Check> = {
   type: (v) => (v === 'Company' || v === 'Contact' ? { ok: true, cell: v, patch: { type: v } } : { ok: false, reason: 'Choose Company or Contact.' }),
   billingEmail: (v) => {
     const email = String(v ?? '').trim();
-    return email === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email) ? { ok: true, cell: asText(email), patch: { billingEmail: email } } : { ok: false, reason: `"${email}" is not an email address.` };
+    return email === '' || /^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(email)
+      ? { ok: true, cell: asText(email), patch: { billingEmail: email } }
+      : { ok: false, reason: `"${email}" is not an email address.` };
   },
   hourlyRate: (v) => {
     if (String(v ?? '').trim() === '') return { ok: true, cell: '', patch: { rateCents: null } };
     const cents = parseMoney(v);
     if (!cents.ok) return { ok: false, reason: `${cents.reason} Write the rate as a number, like 85 or 85.50.` };
-    return cents.value < 0 ? { ok: false, reason: 'The rate cannot be negative.' } : { ok: true, cell: cents.value / 100, patch: { rateCents: cents.value || null } };
+    return cents.value < 0
+      ? { ok: false, reason: 'The rate cannot be negative.' }
+      : { ok: true, cell: cents.value / 100, patch: { rateCents: cents.value || null } };
   },
   currency: (v) => {
-    const code = String(v ?? '').trim().toUpperCase();
-    return code === '' || /^[A-Z]{3}$/.test(code) ? { ok: true, cell: code, patch: { currency: code } } : { ok: false, reason: `"${String(v)}" is not a three-letter currency code such as EUR or USD.` };
+    const code = String(v ?? '')
+      .trim()
+      .toUpperCase();
+    return code === '' || /^[A-Z]{3}$/.test(code)
+      ? { ok: true, cell: code, patch: { currency: code } }
+      : { ok: false, reason: `"${String(v)}" is not a three-letter currency code such as EUR or USD.` };
   },
   minimumHours: hoursCell('minimumMinutes'),
   topUpHours: hoursCell('topUpMinutes'),
@@ -89,7 +97,8 @@ export function saveClientSettings(services: Services, client: string, settings:
       const result = check(value);
       const header = HEADERS[field as ClientSettingsField];
       if (!result.ok) errors[field as ClientSettingsField] = result.reason;
-      else if (!session.credits.table.has(header)) errors[field as ClientSettingsField] = `The ${CREDITS.name} sheet has no "${header}" column. Run Set up sheets to add it.`;
+      else if (!session.credits.table.has(header))
+        errors[field as ClientSettingsField] = `The ${CREDITS.name} sheet has no "${header}" column. Run Set up sheets to add it.`;
       else {
         updates.push({ client: found.client.name, header, value: result.cell });
         saved = { ...saved, ...result.patch };

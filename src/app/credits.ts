@@ -23,7 +23,9 @@ export interface CreditResult {
  * a stopped script records the change once.
  */
 function requestLogId(requestId: unknown): string | null {
-  const clean = String(requestId ?? '').replace(/[^A-Za-z0-9-]/g, '').slice(0, 40);
+  const clean = String(requestId ?? '')
+    .replace(/[^A-Za-z0-9-]/g, '')
+    .slice(0, 40);
   return clean ? `L-R${clean}` : null;
 }
 
@@ -36,7 +38,12 @@ function post(services: Services, clientName: string, kind: LogKind, minutes: nu
     const client = found.client;
     const logId = requestLogId(requestId);
     const earlier = logId ? session.log.rows.find((r) => r.logId === logId) : undefined;
-    const row = earlier ?? session.append({ client: client.name, kind, minutes, entryId: '', description: text, reference: '', rawMinutes: null, person: '', workDate: null }, logId ?? undefined);
+    const row =
+      earlier ??
+      session.append(
+        { client: client.name, kind, minutes, entryId: '', description: text, reference: '', rawMinutes: null, person: '', workDate: null },
+        logId ?? undefined,
+      );
     const after = afterLedgerChange(session, session.commit());
     const afterMinutes = session.ledger.balance(client.name);
     const beforeMinutes = afterMinutes - row.minutes;
@@ -49,7 +56,13 @@ function post(services: Services, clientName: string, kind: LogKind, minutes: nu
       negative: afterMinutes < 0,
     };
     const sign = minutes > 0 ? '+' : '';
-    return { logId: row.logId, client: client.name, minutes, balance, summary: `${kind} of ${sign}${formatHours(minutes)} h for ${client.name}: balance ${formatHours(afterMinutes)} h.${after.summary}` };
+    return {
+      logId: row.logId,
+      client: client.name,
+      minutes,
+      balance,
+      summary: `${kind} of ${sign}${formatHours(minutes)} h for ${client.name}: balance ${formatHours(afterMinutes)} h.${after.summary}`,
+    };
   });
 }
 

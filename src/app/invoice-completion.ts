@@ -124,7 +124,14 @@ export function completeInvoice(ctx: CompletionContext, row: InvoiceRow): { emai
     const pdf = ctx.drive.live(row.pdfId);
     if (!pdf) throw new Error(`The PDF of ${row.invoiceNo} disappeared before it could be emailed.`);
     const billingEmail = session.credits.clients.get(row.client)?.billingEmail ?? '';
-    const sent = emailInvoice(services.mailApp(), row, billingEmail, pdf.getBlob(), services.spreadsheet.getName(), services.formatDate(services.now(), 'yyyy-MM-dd HH:mm'));
+    const sent = emailInvoice(
+      services.mailApp(),
+      row,
+      billingEmail,
+      pdf.getBlob(),
+      services.spreadsheet.getName(),
+      services.formatDate(services.now(), 'yyyy-MM-dd HH:mm'),
+    );
     invoices.update(row, { Emailed: sent.note });
     if (!sent.sent) emailProblem = sent.reason;
   }

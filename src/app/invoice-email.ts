@@ -17,7 +17,11 @@ const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Sends the PDF, or says why it was not sent. `when` is the sending time as shown. */
 export function emailInvoice(mailApp: MailApp, invoice: InvoiceRow, billingEmail: string, pdf: Blob, from: string, when: string): EmailOutcome {
-  const refuse = (reason: string): EmailOutcome => ({ sent: false, note: `Not sent: ${reason}`, reason: `${invoice.invoiceNo} for ${invoice.client} was not emailed: ${reason} Send the PDF by hand.` });
+  const refuse = (reason: string): EmailOutcome => ({
+    sent: false,
+    note: `Not sent: ${reason}`,
+    reason: `${invoice.invoiceNo} for ${invoice.client} was not emailed: ${reason} Send the PDF by hand.`,
+  });
   if (!billingEmail) return refuse(`${invoice.client} has no Billing email in Credits.`);
   if (!EMAIL.test(billingEmail)) return refuse(`"${billingEmail}" is not an email address.`);
   if (mailApp.getRemainingDailyQuota() < 1) return refuse('the daily email quota of this Google account is used up.');

@@ -98,7 +98,13 @@ export function invoiceClients(session: LedgerSession, only?: ReadonlySet<string
     const opened = InvoiceDrive.open(services, session.settings);
     if (!opened.ok) {
       for (const p of planned.plans) problems.push({ client: p.client, code: 'documents', message: `No invoice was made for ${p.client}: ${opened.message}` });
-      for (const r of pending) problems.push({ client: r.client, invoiceNo: r.invoiceNo, code: 'documents', message: `${r.invoiceNo} for ${r.client} stays Pending: ${opened.message}` });
+      for (const r of pending)
+        problems.push({
+          client: r.client,
+          invoiceNo: r.invoiceNo,
+          code: 'documents',
+          message: `${r.invoiceNo} for ${r.client} stays Pending: ${opened.message}`,
+        });
     } else {
       const ctx: CompletionContext = { session, invoices, drive: opened.drive };
       const added = invoices.appendPending(allocate(services, session.settings.invoicePattern, invoices.rows, planned.plans, session.now), session.now);

@@ -19,6 +19,8 @@ export function summarize(verb: string, result: Omit<LedgerResult, 'summary'>): 
   if (result.skipped.length) parts.push(`skipped ${result.skipped.length}`);
   const warnings = result.balances
     .filter((b) => b.negative || b.belowMinimum)
-    .map((b) => `${b.client} is at ${formatHours(b.afterMinutes)} h${b.negative ? ' (below zero)' : ` (below its minimum of ${formatHours(b.minimumMinutes)} h)`}`);
+    .map(
+      (b) => `${b.client} is at ${formatHours(b.afterMinutes)} h${b.negative ? ' (below zero)' : ` (below its minimum of ${formatHours(b.minimumMinutes)} h)`}`,
+    );
   return `${parts.join(', ')}.${warnings.length ? ' ' + warnings.join('; ') + '.' : ''}`;
 }

@@ -18,7 +18,10 @@ export function setUpSheets(services: Services): SetUpResult {
     const user = normalizeEmail(services.userEmail());
     let settings = loadSettings(services);
     if (settings.authorizers.length) requireAuthorizer(user, settings.authorizers);
-    else if (!user) throw new Error('Google did not tell the add-on who you are, so it cannot make you the first authorizer. Open the sheet while signed in to your Google account and run Set up sheets again.');
+    else if (!user)
+      throw new Error(
+        'Google did not tell the add-on who you are, so it cannot make you the first authorizer. Open the sheet while signed in to your Google account and run Set up sheets again.',
+      );
     const report = setUpWorkbook(services.spreadsheet);
     if (!settings.authorizers.length) settings = storeSettings(services, { authorizers: [user] });
     const changes = [

@@ -4,7 +4,7 @@
  * skipped. Rounding is applied here, once, and the log keeps raw and rounded minutes.
  * A balance may go below zero, because the work was done: the outcome flags it.
  */
-import { Ledger } from './ledger';
+import type { Ledger } from './ledger';
 import { parseHours } from './quantities';
 import { roundUp, type RoundingMinutes } from './rounding';
 import type { BalanceChange, Client, LogRow, SkippedEntry, TimeEntry } from './types';
@@ -49,11 +49,7 @@ export function indexEntries(entries: readonly TimeEntry[]): Map<string, TimeEnt
 }
 
 /** Summarises how each touched client's balance moved, flagging minimums and negatives. */
-export function balanceChanges(
-  before: ReadonlyMap<string, number>,
-  ledger: Ledger,
-  clients: ReadonlyMap<string, Client>,
-): BalanceChange[] {
+export function balanceChanges(before: ReadonlyMap<string, number>, ledger: Ledger, clients: ReadonlyMap<string, Client>): BalanceChange[] {
   return [...before].map(([client, beforeMinutes]) => {
     const afterMinutes = ledger.balance(client);
     const minimumMinutes = clients.get(client)?.minimumMinutes ?? 0;
@@ -96,7 +92,13 @@ export function planAuthorization(input: AuthorizeInput): AuthorizeOutcome {
     }
     if (rows.length > 1) {
       const where = rows.map((r) => r.row).join(', ');
-      skipped.push(skip(entryId, 'duplicate-entry-id', `Entry ID ${entryId} is on rows ${where}. Give each row its own Entry ID (clear the copy's ID and the add-on assigns a new one).`));
+      skipped.push(
+        skip(
+          entryId,
+          'duplicate-entry-id',
+          `Entry ID ${entryId} is on rows ${where}. Give each row its own Entry ID (clear the copy's ID and the add-on assigns a new one).`,
+        ),
+      );
       continue;
     }
     const entry = rows[0];

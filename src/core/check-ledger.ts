@@ -50,11 +50,17 @@ function auditLog(log: readonly LogRow[], known: ReadonlyMap<string, unknown>, p
   for (const row of log) {
     const sum = (sums.get(row.client) ?? 0) + row.minutes;
     sums.set(row.client, sum);
-    if (ids.has(row.logId)) problems.push({ code: 'duplicate-log-id', logId: row.logId, message: `Log ID ${row.logId} appears more than once in the Prepaid log.` });
+    if (ids.has(row.logId))
+      problems.push({ code: 'duplicate-log-id', logId: row.logId, message: `Log ID ${row.logId} appears more than once in the Prepaid log.` });
     ids.add(row.logId);
     if (!known.has(row.client) && !reportedRunning.has(`client:${row.client}`)) {
       reportedRunning.add(`client:${row.client}`);
-      problems.push({ code: 'unknown-client', client: row.client, logId: row.logId, message: `The Prepaid log has rows for "${row.client}", which is not in Credits (renamed or deleted?). Restore the client's name in Credits.` });
+      problems.push({
+        code: 'unknown-client',
+        client: row.client,
+        logId: row.logId,
+        message: `The Prepaid log has rows for "${row.client}", which is not in Credits (renamed or deleted?). Restore the client's name in Credits.`,
+      });
     }
     if (row.balanceAfterMinutes !== sum && !reportedRunning.has(row.client)) {
       reportedRunning.add(row.client);
@@ -79,7 +85,12 @@ function auditLog(log: readonly LogRow[], known: ReadonlyMap<string, unknown>, p
       const n = (net.get(row.entryId) ?? 0) + (row.kind === 'Deduction' ? 1 : -1);
       net.set(row.entryId, n);
       if (n > 1 || n < 0) {
-        problems.push({ code: 'double-deduction', entryId: row.entryId, logId: row.logId, message: `Entry ${row.entryId} is ${n > 1 ? 'deducted more than once' : 'reversed more often than deducted'} in the Prepaid log (row ${row.logId}).` });
+        problems.push({
+          code: 'double-deduction',
+          entryId: row.entryId,
+          logId: row.logId,
+          message: `Entry ${row.entryId} is ${n > 1 ? 'deducted more than once' : 'reversed more often than deducted'} in the Prepaid log (row ${row.logId}).`,
+        });
       }
     }
   }

@@ -203,7 +203,12 @@ export function forecastRunOut(rows: readonly LogRow[], balanceMinutes: number, 
   const windowDays = Math.round(windowMs / DAY_MS);
   const used = -uses.filter((r) => now - usedAt(r) <= windowMs).reduce((sum, r) => sum + r.minutes, 0);
   if (used <= 0) {
-    return { status: 'no-recent-use', date: null, minutesPerWeek: 0, method: `No hours were used in the last ${windowDays} days, so there is no run-out date.` };
+    return {
+      status: 'no-recent-use',
+      date: null,
+      minutesPerWeek: 0,
+      method: `No hours were used in the last ${windowDays} days, so there is no run-out date.`,
+    };
   }
   const minutesPerWeek = Math.round((used * WEEK_MS) / windowMs);
   return {
@@ -226,7 +231,17 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
   let running = rows.filter((r) => beforePeriod(r, period)).reduce((sum, r) => sum + r.minutes, 0);
   const lines: ClientLogLine[] = [];
   if (period.from !== null) {
-    lines.push({ at: period.from, kind: 'Opening balance', workDate: null, person: '', description: 'Balance at the start of the period', rawMinutes: null, minutes: running, balanceMinutes: running, reference: '' });
+    lines.push({
+      at: period.from,
+      kind: 'Opening balance',
+      workDate: null,
+      person: '',
+      description: 'Balance at the start of the period',
+      rawMinutes: null,
+      minutes: running,
+      balanceMinutes: running,
+      reference: '',
+    });
   }
   let openingMinutes = running;
   let purchasedMinutes = 0;

@@ -86,14 +86,26 @@ function settingsProblems(client: Client): InvoicingProblem[] {
   const problems: InvoicingProblem[] = [];
   const where = `in the Credits sheet (or the sidebar's client settings)`;
   if (client.rateCents === null) {
-    problems.push({ client: client.name, code: 'no-rate', message: `${client.name} is below its minimum but has no Hourly rate, so no invoice was made. Enter a rate above 0 ${where}.` });
+    problems.push({
+      client: client.name,
+      code: 'no-rate',
+      message: `${client.name} is below its minimum but has no Hourly rate, so no invoice was made. Enter a rate above 0 ${where}.`,
+    });
   }
   if (client.topUpMinutes <= 0) {
-    problems.push({ client: client.name, code: 'no-top-up', message: `${client.name} is below its minimum but its Top-up (h) is 0 or empty, so no invoice was made. Enter the hours to invoice ${where}.` });
+    problems.push({
+      client: client.name,
+      code: 'no-top-up',
+      message: `${client.name} is below its minimum but its Top-up (h) is 0 or empty, so no invoice was made. Enter the hours to invoice ${where}.`,
+    });
   }
   if (!CURRENCY.test(client.currency)) {
     const seen = client.currency ? `"${client.currency}" is not a currency code` : 'it has no Currency';
-    problems.push({ client: client.name, code: 'no-currency', message: `${client.name} is below its minimum but ${seen}, so no invoice was made. Enter a three-letter code such as EUR ${where}.` });
+    problems.push({
+      client: client.name,
+      code: 'no-currency',
+      message: `${client.name} is below its minimum but ${seen}, so no invoice was made. Enter a three-letter code such as EUR ${where}.`,
+    });
   }
   return problems;
 }
@@ -149,7 +161,11 @@ export function planInvoices(input: {
   }
   for (const name of input.duplicates) {
     if (!wanted(name)) continue;
-    result.problems.push({ client: name, code: 'duplicate-client', message: `"${name}" appears more than once in Credits, so it cannot be invoiced automatically. Keep one row per client.` });
+    result.problems.push({
+      client: name,
+      code: 'duplicate-client',
+      message: `"${name}" appears more than once in Credits, so it cannot be invoiced automatically. Keep one row per client.`,
+    });
   }
   return result;
 }

@@ -8,7 +8,9 @@ import type { Refusal } from './types';
 export type PermissionRefusal = Refusal<'no-email' | 'not-authorizer'>;
 
 export function normalizeEmail(email: string): string {
-  return String(email ?? '').trim().toLowerCase();
+  return String(email ?? '')
+    .trim()
+    .toLowerCase();
 }
 
 /** Returns null when the user may act as an authorizer, or the reason they may not. */

@@ -31,7 +31,9 @@ export function formatHours(minutes: number): string {
 export function formatMoney(cents: number, currency: string): string {
   const sign = cents < 0 ? '-' : '';
   const abs = Math.abs(cents);
-  const whole = Math.floor(abs / 100).toString().replace(/\B(?=(\d{3})+(?!\d))/g, ',');
+  const whole = Math.floor(abs / 100)
+    .toString()
+    .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
   return `${currency ? currency + ' ' : ''}${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
 

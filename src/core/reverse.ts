@@ -4,7 +4,7 @@
  * the entry to Open so it can be corrected and authorized again. The log keeps both rows.
  */
 import { balanceChanges } from './authorize';
-import { Ledger } from './ledger';
+import type { Ledger } from './ledger';
 import type { BalanceChange, Client, LogRow, SkippedEntry } from './types';
 
 export interface ReverseInput {

@@ -65,8 +65,7 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
     if (emails.length === 0) return { ok: false, reason: 'must keep at least one authorizer' };
     return { ok: true, value: emails };
   },
-  roundingMinutes: (v) =>
-    isRoundingMinutes(v) ? { ok: true, value: v } : { ok: false, reason: 'must be 0 (none), 6, 10, 15 or 30 minutes' },
+  roundingMinutes: (v) => (isRoundingMinutes(v) ? { ok: true, value: v } : { ok: false, reason: 'must be 0 (none), 6, 10, 15 or 30 minutes' }),
   invoicePattern: (v) => {
     const t = text(v);
     if (!t.ok) return t;
@@ -88,7 +87,11 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
 
 export class SettingsError extends Error {
   constructor(readonly problems: Record<string, string>) {
-    super(`Settings were not saved: ${Object.entries(problems).map(([k, r]) => `${k} ${r}`).join('; ')}.`);
+    super(
+      `Settings were not saved: ${Object.entries(problems)
+        .map(([k, r]) => `${k} ${r}`)
+        .join('; ')}.`,
+    );
     this.name = 'SettingsError';
   }
 }
@@ -119,7 +122,7 @@ export function mergeSettings(current: Settings, change: Record<string, unknown>
   const problems: Record<string, string> = Object.create(null); // so a "__proto__" key is recorded too
   for (const [key, value] of Object.entries(change ?? {})) {
     // Own keys only: "constructor" or "__proto__" must not find Object.prototype's members.
-    const validate = Object.prototype.hasOwnProperty.call(VALIDATORS, key) ? (VALIDATORS as Record<string, Validator<unknown>>)[key] : undefined;
+    const validate = Object.keys(VALIDATORS).includes(key) ? (VALIDATORS as Record<string, Validator<unknown>>)[key] : undefined;
     if (!validate) {
       problems[key] = 'is not a setting';
       continue;

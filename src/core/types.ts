@@ -94,4 +94,3 @@ export interface BalanceChange {
   belowMinimum: boolean;
   negative: boolean;
 }
-

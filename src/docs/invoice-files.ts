@@ -58,7 +58,10 @@ export class InvoiceDrive {
         template = null;
       }
       if (!template || template.isTrashed() || template.getMimeType() !== GOOGLE_DOCS) {
-        return { ok: false, message: `The invoice template in Settings (${settings.invoiceTemplateId}) is not a Google Doc the add-on can open. Check the template ID in Settings, or clear it to use the built-in layout.` };
+        return {
+          ok: false,
+          message: `The invoice template in Settings (${settings.invoiceTemplateId}) is not a Google Doc the add-on can open. Check the template ID in Settings, or clear it to use the built-in layout.`,
+        };
       }
     }
     let folder: Folder | null = null;
@@ -69,7 +72,10 @@ export class InvoiceDrive {
         folder = null;
       }
       if (!folder || folder.isTrashed()) {
-        return { ok: false, message: `The invoice folder in Settings (${settings.invoiceFolderId}) cannot be opened, or is in the trash. Choose a folder you can edit in Settings, or clear the setting so the add-on creates one.` };
+        return {
+          ok: false,
+          message: `The invoice folder in Settings (${settings.invoiceFolderId}) cannot be opened, or is in the trash. Choose a folder you can edit in Settings, or clear the setting so the add-on creates one.`,
+        };
       }
     } else {
       const name = defaultFolderName(services.spreadsheet.getName());

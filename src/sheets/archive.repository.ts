@@ -26,7 +26,9 @@ export function openArchive(services: Services, year: string): Spreadsheet {
     try {
       return services.spreadsheetApp().openById(known);
     } catch {
-      throw new Error(`The ${archiveName(year)} spreadsheet (ID ${known}) cannot be opened. Restore it from the Drive trash, or remove it from Settings to start a new one.`);
+      throw new Error(
+        `The ${archiveName(year)} spreadsheet (ID ${known}) cannot be opened. Restore it from the Drive trash, or remove it from Settings to start a new one.`,
+      );
     }
   }
   const files = services.driveApp().getFilesByName(archiveName(year));
@@ -67,7 +69,14 @@ export function archiveEntryRows(archive: Spreadsheet, liveEntries: SheetTable, 
   const present = existingIds(table, 'Entry ID');
   const records = indexes
     .filter((i) => !present.has(String(liveEntries.get(i, 'Entry ID')).trim()))
-    .map((i) => Object.fromEntries(liveEntries.headerRow.map((h, c) => [String(h), typeof liveEntries.rows[i][c] === 'string' ? asText(liveEntries.rows[i][c] as string) : liveEntries.rows[i][c]])));
+    .map((i) =>
+      Object.fromEntries(
+        liveEntries.headerRow.map((h, c) => [
+          String(h),
+          typeof liveEntries.rows[i][c] === 'string' ? asText(liveEntries.rows[i][c] as string) : liveEntries.rows[i][c],
+        ]),
+      ),
+    );
   table.append(records);
 }
 

@@ -106,7 +106,13 @@ export function summaryRows(report: ClientReport, facts: SummaryFacts): { rows: 
   ];
   const weeksAt = rows.length + 1;
   for (const w of report.weeks) rows.push([`${day(facts, w.to - 6 * DAY_MS)} to ${day(facts, w.to)}`, minutesToHours(w.minutes)]);
-  return { rows, hourRows: [[figuresAt, figures.length], [weeksAt, report.weeks.length]] };
+  return {
+    rows,
+    hourRows: [
+      [figuresAt, figures.length],
+      [weeksAt, report.weeks.length],
+    ],
+  };
 }
 
 /** The log tab as a header row and one row per line. */

@@ -47,7 +47,8 @@ export class InvoicesRepository {
       const invoiceNo = cellString(table.get(index, 'Invoice no'));
       if (!invoiceNo) {
         const crossing = cellString(table.get(index, 'Crossing'));
-        if (crossing) this.unnumbered.push({ invoiceNo: '', client: cellString(table.get(index, 'Client')), status: cellString(table.get(index, 'Status')), crossing });
+        if (crossing)
+          this.unnumbered.push({ invoiceNo: '', client: cellString(table.get(index, 'Client')), status: cellString(table.get(index, 'Status')), crossing });
         continue;
       }
       const hours = table.get(index, 'Hours');

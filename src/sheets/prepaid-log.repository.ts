@@ -14,7 +14,9 @@ type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 function minutesCell(value: unknown, where: string): number {
   if (typeof value === 'number' && Number.isFinite(value)) return hoursToMinutes(value);
-  throw new SchemaError(`${where} is "${cellString(value)}", not a number of hours. Undo the edit (Edit > Undo or File > Version history); to correct a balance, add an Adjustment instead.`);
+  throw new SchemaError(
+    `${where} is "${cellString(value)}", not a number of hours. Undo the edit (Edit > Undo or File > Version history); to correct a balance, add an Adjustment instead.`,
+  );
 }
 
 export class PrepaidLogRepository {
@@ -57,14 +59,17 @@ export class PrepaidLogRepository {
 
   /** Replaces the whole log in one block (archiving re-seals what stays); rows that stay keep the user's own columns. */
   rewrite(rows: readonly LogRow[]): void {
-    this.table.rewrite(rows.map(toRecord), rows.map((r) => this.read.get(r.logId)));
+    this.table.rewrite(
+      rows.map(toRecord),
+      rows.map((r) => this.read.get(r.logId)),
+    );
     this.rows.splice(0, this.rows.length, ...rows);
   }
 
   /** A row as header -> value, the user's own columns (as read) included, for copying it to another sheet. */
   recordWithOwnColumns(row: LogRow): Record<string, unknown> {
     const raw = this.read.get(row.logId) ?? [];
-    const own = Object.fromEntries(this.table.headerRow.map((h, c) => [String(h), typeof raw[c] === 'string' ? asText(raw[c] as string) : raw[c] ?? '']));
+    const own = Object.fromEntries(this.table.headerRow.map((h, c) => [String(h), typeof raw[c] === 'string' ? asText(raw[c] as string) : (raw[c] ?? '')]));
     return { ...own, ...toRecord(row) };
   }
 

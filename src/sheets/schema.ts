@@ -100,5 +100,8 @@ export const ALL_SHEETS: SheetSchema[] = [CREDITS, TIME_ENTRIES, PREPAID_LOG, IN
 
 /** Header matching ignores case and runs of spaces. */
 export function normalizeHeader(header: unknown): string {
-  return String(header ?? '').trim().replace(/\s+/g, ' ').toLowerCase();
+  return String(header ?? '')
+    .trim()
+    .replace(/\s+/g, ' ')
+    .toLowerCase();
 }

@@ -13,7 +13,16 @@ import { startBridge, type BridgeOptions, type SidebarBridge } from '../../scrip
 
 export const OUT = join(__dirname, '..', '..', 'out');
 const CHROMIUM = '/usr/bin/chromium';
-const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ARGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
 /** The width of an editor add-on's sidebar. */
 export const SIDEBAR_WIDTH = 300;
 

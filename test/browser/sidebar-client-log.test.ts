@@ -48,7 +48,9 @@ describe("a client's prepaid log in the Credits panel", () => {
 
     await page.click(`${ACME} button.export`);
     await settled(page);
-    expect(await text(page, `${ACME} .message`)).toBe('Created the file: 5.00 h left; not enough data: a forecast needs use on at least 2 days spread over 14 days or more.');
+    expect(await text(page, `${ACME} .message`)).toBe(
+      'Created the file: 5.00 h left; not enough data: a forecast needs use on at least 2 days spread over 14 days or more.',
+    );
     const [file, ...more] = logFiles(addon, 'Acme');
     expect(more).toEqual([]);
     const link = page.locator(`${ACME} a`);
@@ -60,7 +62,9 @@ describe("a client's prepaid log in the Credits panel", () => {
 
     await page.click(`${ACME} button.export`);
     await settled(page);
-    expect(await text(page, `${ACME} .message`)).toBe('Updated the file: 5.00 h left; not enough data: a forecast needs use on at least 2 days spread over 14 days or more.');
+    expect(await text(page, `${ACME} .message`)).toBe(
+      'Updated the file: 5.00 h left; not enough data: a forecast needs use on at least 2 days spread over 14 days or more.',
+    );
     expect(logFiles(addon, 'Acme')).toHaveLength(1);
     expect(logFiles(addon, 'Acme Labs')).toEqual([]);
   });
@@ -85,7 +89,9 @@ describe("a client's prepaid log in the Credits panel", () => {
     expect(await page.locator(`${ACME} .shares li`).allInnerTexts()).toEqual([expect.stringMatching(/^finance@acme\.test\s+Stop sharing$/)]);
     const [file] = logFiles(addon, 'Acme');
     expect(file).toMatchObject({ viewers: ['finance@acme.test'], editors: [], access: 'PRIVATE' });
-    expect(addon.emu.files.sharingLog.filter((e) => e.email)).toEqual([expect.objectContaining({ fileId: file.id, action: 'addViewer', email: 'finance@acme.test' })]);
+    expect(addon.emu.files.sharingLog.filter((e) => e.email)).toEqual([
+      expect.objectContaining({ fileId: file.id, action: 'addViewer', email: 'finance@acme.test' }),
+    ]);
     expect(addon.emu.files.get(addon.emu.spreadsheet.getId())?.viewers).toEqual([]);
 
     await page.click(`${ACME} .shares li[data-email="finance@acme.test"] button`);

@@ -60,7 +60,9 @@ describe('the Invoicing section', () => {
     await page.click('#invoicing-toggle');
     await settled(page);
     expect(await text(page, '#invoicing-message')).toBe('Hourly invoicing is on: it runs every hour as you, in this workbook.');
-    expect(await text(page, '#invoicing-status')).toBe('Hourly invoicing is on Turn off Runs every hour as you, since 2026-01-05 10:00. Invoicing has not run yet.');
+    expect(await text(page, '#invoicing-status')).toBe(
+      'Hourly invoicing is on Turn off Runs every hour as you, since 2026-01-05 10:00. Invoicing has not run yet.',
+    );
     expect(triggers(addon, OWNER, EDITOR)).toEqual([1, 0]);
 
     // An hour later the trigger runs; the sidebar shows what it did at its next load.
@@ -95,7 +97,9 @@ describe('the Invoicing section', () => {
 
     expect(await text(page, '#open-invoices-title')).toBe('Unpaid invoices (1)');
     expect(await text(page, '#open-invoices')).toBe('INV-2026-0001 EUR 1,800.00 Acme · 2026-01-05 · 20.00 h Doc · PDF Mark paid');
-    const links = await page.locator('#open-invoices a').evaluateAll((anchors) => anchors.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')]));
+    const links = await page
+      .locator('#open-invoices a')
+      .evaluateAll((anchors) => anchors.map((a) => [a.textContent, a.getAttribute('href'), a.getAttribute('target'), a.getAttribute('rel')]));
     expect(links).toEqual([
       ['Doc', invoice.Document, '_blank', 'noopener noreferrer'],
       ['PDF', invoice.PDF, '_blank', 'noopener noreferrer'],
@@ -116,7 +120,9 @@ describe('the Invoicing section', () => {
     await page.click('#run-invoicing');
     await settled(page);
     expect(await page.getAttribute('#invoicing-message', 'class')).toBe('message notice');
-    expect(await text(page, '#invoicing-message')).toContain('INV-2026-0001 for Acme is not finished: We are sorry, a server error occurred. It stays Pending and the next run finishes it.');
+    expect(await text(page, '#invoicing-message')).toContain(
+      'INV-2026-0001 for Acme is not finished: We are sorry, a server error occurred. It stays Pending and the next run finishes it.',
+    );
     expect(await text(page, 'li[data-invoice="INV-2026-0001"] .flag')).toBe('Pending: not finished yet. Run invoicing now to finish it.');
     expect(await page.locator('#open-invoices button').count()).toBe(0);
     expect(rows(addon, 'Invoices')[0].Status).toBe('Pending');
@@ -139,7 +145,9 @@ describe('the Invoicing section', () => {
     expect(bridge.calls.filter((c) => c.name === 'markInvoicePaid').map((c) => c.args)).toEqual([['INV-2026-0001']]);
     expect(await text(page, '#invoicing-message')).toMatch(/^INV-2026-0001 is paid\. Acme was credited with the invoice's hours: balance 24\.00 h\./);
     expect(rows(addon, 'Invoices')[0].Status).toBe('Paid');
-    expect(rows(addon, 'Prepaid log').filter((r) => r.Kind === 'Top-up' && r.Reference === 'INV-2026-0001')).toEqual([expect.objectContaining({ Client: 'Acme', Hours: 20 })]);
+    expect(rows(addon, 'Prepaid log').filter((r) => r.Kind === 'Top-up' && r.Reference === 'INV-2026-0001')).toEqual([
+      expect.objectContaining({ Client: 'Acme', Hours: 20 }),
+    ]);
     expect(balances(addon)).toEqual({ Acme: 24, Beta: 4 });
     expect(await text(page, '#open-invoices')).toBe('No unpaid invoices.');
     await page.click('#tab-credits');
@@ -159,13 +167,15 @@ describe('the Invoicing section', () => {
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();
   });
 
-  it("shows someone who is not an authorizer the status and the invoices, no buttons, and the server refuses their calls", async () => {
+  it('shows someone who is not an authorizer the status and the invoices, no buttons, and the server refuses their calls', async () => {
     const addon = workbook();
     addon.server.installInvoicingTrigger();
     addon.server.runAutomaticInvoicing();
     const before = addon.emu.snapshot();
     const { page } = await settingsOf(addon, { user: EDITOR });
-    expect(await text(page, '#invoicing-status')).toMatch(new RegExp(`^Hourly invoicing is on Runs every hour as ${OWNER}, since 2026-01-05 10:00\\. Only they can turn it off\\. Last run `));
+    expect(await text(page, '#invoicing-status')).toMatch(
+      new RegExp(`^Hourly invoicing is on Runs every hour as ${OWNER}, since 2026-01-05 10:00\\. Only they can turn it off\\. Last run `),
+    );
     expect(await text(page, '#open-invoices')).toBe('INV-2026-0001 EUR 1,800.00 Acme · 2026-01-05 · 20.00 h Doc · PDF');
     expect(await page.locator('#invoicing-toggle, #open-invoices button').count()).toBe(0);
     expect(await page.locator('#run-invoicing').isVisible()).toBe(false);
@@ -178,7 +188,12 @@ describe('the Invoicing section', () => {
           const runner = google.script.run.withSuccessHandler(resolve).withFailureHandler((e: Error) => resolve(`refused: ${e.message}`));
           (runner[name] as (...a: unknown[]) => void)(...args);
         });
-      return Promise.all([run('installInvoicingTrigger'), run('removeInvoicingTrigger'), run('runAutomaticInvoicing'), run('markInvoicePaid', 'INV-2026-0001')]);
+      return Promise.all([
+        run('installInvoicingTrigger'),
+        run('removeInvoicingTrigger'),
+        run('runAutomaticInvoicing'),
+        run('markInvoicePaid', 'INV-2026-0001'),
+      ]);
     });
     expect(answers).toEqual(Array(4).fill(expect.stringMatching(/^refused: Only authorizers/)));
     expect(addon.emu.snapshot()).toEqual(before);
@@ -205,7 +220,9 @@ describe('the ledger check', () => {
     expect(await page.getAttribute('#ledger-result', 'class')).toBe('message error');
     expect(await text(page, '#ledger-result')).toMatch(/^The ledger has \d+ problems:/);
     const problems = await page.locator('#ledger-result li').allInnerTexts();
-    expect(problems).toContainEqual(expect.stringMatching(/^Log row L-\w+ was edited, inserted or the row before it removed by hand: its checksum does not match\./));
+    expect(problems).toContainEqual(
+      expect.stringMatching(/^Log row L-\w+ was edited, inserted or the row before it removed by hand: its checksum does not match\./),
+    );
     expect(problems).toContainEqual(expect.stringContaining(`${hostile}'s balance is 5.00 h, but the log adds up to 50.00 h`));
     expect(await page.locator('#ledger-result img').count()).toBe(0);
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined();

@@ -48,13 +48,18 @@ describe('the Authorize panel', () => {
     const { page } = await sidebar(addon);
     await page.selectOption('#f-client', 'Acme');
     await settled(page);
-    expect(await page.locator('#entries input[data-entry]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(['E-ACME-A', 'E-ACME-B']);
+    expect(await page.locator('#entries input[data-entry]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual([
+      'E-ACME-A',
+      'E-ACME-B',
+    ]);
     expect(await text(page, '#totals')).toContain('Acme −3.50 h 2 entries: 3.50 h logged Balance 6.00 h → 2.50 h Below its minimum of 5.00 h');
     expect(await text(page, '#authorize')).toBe('Authorize all 2 entries');
 
     await page.click('#authorize');
     await settled(page);
-    expect(await text(page, '#authorize-result')).toMatch(/^Authorized 2 entries\. Acme is at 2\.50 h \(below its minimum of 5\.00 h\)\. Authorized E-ACME-A · Acme 1\.50 h E-ACME-B · Acme 2\.00 h$/);
+    expect(await text(page, '#authorize-result')).toMatch(
+      /^Authorized 2 entries\. Acme is at 2\.50 h \(below its minimum of 5\.00 h\)\. Authorized E-ACME-A · Acme 1\.50 h E-ACME-B · Acme 2\.00 h$/,
+    );
     expect(statuses(addon)).toEqual({ 'E-ACME-A': 'Authorized', 'E-ACME-B': 'Authorized', 'E-LABS-A': 'Open', 'E-LABS-BAD': 'Open', 'E-GLOBEX': 'Open' });
     expect(logRows(addon, 'Deduction').map((r) => [r['Entry ID'], r.Hours, r['Balance after (h)'], r.By])).toEqual([
       ['E-ACME-A', -1.5, 4.5, OWNER],
@@ -99,7 +104,9 @@ describe('the Authorize panel', () => {
     await page.fill('#reverse-reason', 'Logged against the wrong client');
     await page.press('#reverse-reason', 'Enter');
     await settled(page);
-    expect(await text(page, '#authorize-result')).toMatch(/^Reversed 1 entry\. Acme is at 4\.50 h \(below its minimum of 5\.00 h\)\. Reversed E-ACME-B · Acme 2\.00 h$/);
+    expect(await text(page, '#authorize-result')).toMatch(
+      /^Reversed 1 entry\. Acme is at 4\.50 h \(below its minimum of 5\.00 h\)\. Reversed E-ACME-B · Acme 2\.00 h$/,
+    );
     expect(logRows(addon, 'Reversal').map((r) => [r['Entry ID'], r.Hours, r.Description])).toEqual([['E-ACME-B', 2, 'Logged against the wrong client']]);
     expect(statuses(addon)).toMatchObject({ 'E-ACME-A': 'Authorized', 'E-ACME-B': 'Open' });
     expect(balances(addon).Acme).toBe(4.5);
@@ -153,7 +160,11 @@ describe('the Authorize panel', () => {
       ]);
     });
     expect(answers[0]).toMatchObject({ done: [], skipped: [{ entryId: 'E-ACME-A', code: 'not-allowed' }] });
-    expect(answers.slice(1)).toEqual([expect.stringMatching(/^refused: Only authorizers/), expect.stringMatching(/^refused: Only authorizers/), expect.stringMatching(/^refused: Only authorizers/)]);
+    expect(answers.slice(1)).toEqual([
+      expect.stringMatching(/^refused: Only authorizers/),
+      expect.stringMatching(/^refused: Only authorizers/),
+      expect.stringMatching(/^refused: Only authorizers/),
+    ]);
     expect(addon.emu.snapshot()).toEqual(before);
   });
 
@@ -161,7 +172,15 @@ describe('the Authorize panel', () => {
     const addon = workbook();
     const hostile = '<img src=x onerror="window.__pwned=1">';
     addClients(addon, [{ Client: hostile }]);
-    addEntries(addon, [{ 'Entry ID': 'E-HOSTILE', Client: hostile, Person: '"><svg onload="window.__pwned=2">', Hours: 1, Description: '<script>window.__pwned=3</script><b>bold</b>' }]);
+    addEntries(addon, [
+      {
+        'Entry ID': 'E-HOSTILE',
+        Client: hostile,
+        Person: '"><svg onload="window.__pwned=2">',
+        Hours: 1,
+        Description: '<script>window.__pwned=3</script><b>bold</b>',
+      },
+    ]);
     const { page } = await sidebar(addon);
     const item = page.locator('#entries li', { has: page.locator('input[data-entry="E-HOSTILE"]') });
     expect(await item.innerText()).toContain(hostile);

@@ -11,11 +11,7 @@ import { aClient, aTimeEntry, AUTHORIZER, clientsByName, idSequence, ledgerOf, N
 
 const UTC_EPOCH = Date.UTC(1899, 11, 30);
 
-function authorize(
-  entries: TimeEntry[],
-  entryIds: string[],
-  opts: { ledger?: Ledger; clients?: Client[]; rounding?: RoundingMinutes; epoch?: number } = {},
-) {
+function authorize(entries: TimeEntry[], entryIds: string[], opts: { ledger?: Ledger; clients?: Client[]; rounding?: RoundingMinutes; epoch?: number } = {}) {
   const ledger = opts.ledger ?? ledgerOf(row('Top-up', 'Acme', 600), row('Top-up', 'Beta', 300));
   const input: AuthorizeInput = {
     entryIds,
@@ -163,8 +159,16 @@ describe('planAuthorization', () => {
       const six = aClient({ name: 'Six', roundingMinutes: 6 });
       const none = aClient({ name: 'None', roundingMinutes: 0 });
       const plain = aClient({ name: 'Plain' });
-      const entries = [aTimeEntry({ client: 'Six', hours: '0:07' }), aTimeEntry({ client: 'None', hours: '0:07' }), aTimeEntry({ client: 'Plain', hours: '0:07' })];
-      const { authorized } = authorize(entries, entries.map((e) => e.entryId), { clients: [six, none, plain], rounding: 30, ledger: new Ledger([]) });
+      const entries = [
+        aTimeEntry({ client: 'Six', hours: '0:07' }),
+        aTimeEntry({ client: 'None', hours: '0:07' }),
+        aTimeEntry({ client: 'Plain', hours: '0:07' }),
+      ];
+      const { authorized } = authorize(
+        entries,
+        entries.map((e) => e.entryId),
+        { clients: [six, none, plain], rounding: 30, ledger: new Ledger([]) },
+      );
       expect(authorized.map((a) => [a.client, a.rawMinutes, a.minutes])).toEqual([
         ['Six', 7, 12],
         ['None', 7, 7],

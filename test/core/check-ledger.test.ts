@@ -49,7 +49,11 @@ const codes = (problems: LedgerProblem[]) => problems.map((p) => [p.code, p.logI
 describe('auditLedger', () => {
   it('finds nothing wrong with a clean ledger', () => {
     expect(audit()).toEqual({ ok: true, rowsChecked: 5, problems: [] });
-    expect(auditLedger({ log: [], recordedBalances: new Map([['New', 0]]), entries: [], durationEpochMs: 0 })).toEqual({ ok: true, rowsChecked: 0, problems: [] });
+    expect(auditLedger({ log: [], recordedBalances: new Map([['New', 0]]), entries: [], durationEpochMs: 0 })).toEqual({
+      ok: true,
+      rowsChecked: 0,
+      problems: [],
+    });
   });
 
   it('finds a row whose minutes were edited: its checksum, its running balance and the client’s balance', () => {
@@ -136,7 +140,13 @@ describe('auditLedger', () => {
     const ledger = new Ledger(cleanLog());
     ledger.append(aDraft({ logId: 'L-6', kind: 'Deduction', minutes: -90, entryId: 'E-1', rawMinutes: 90 }));
     const log = [...ledger.rows, ...ledger.appended];
-    const report = audit({ log, recordedBalances: new Map([['Acme', 390], ['Beta', 255]]) });
+    const report = audit({
+      log,
+      recordedBalances: new Map([
+        ['Acme', 390],
+        ['Beta', 255],
+      ]),
+    });
     expect(codes(report.problems)).toEqual([['double-deduction', 'L-6']]);
     expect(report.problems[0].message).toMatch(/E-1 is deducted more than once/);
   });

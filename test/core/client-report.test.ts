@@ -12,10 +12,25 @@ function mixedLog(): LogRow[] {
     row('Top-up', 'Acme', 600, { at: day(1, 5), reference: 'INV-2026-0001', description: 'First block' }),
     row('Top-up', 'Acme Labs', 1200, { at: day(1, 5) }),
     row('Top-up', 'acme', 300, { at: day(1, 6) }),
-    row('Deduction', 'Acme', -90, { at: day(2, 21), entryId: 'E-1', rawMinutes: 80, person: 'ann.lee@agency.example', workDate: day(2, 20), description: 'Design' }),
+    row('Deduction', 'Acme', -90, {
+      at: day(2, 21),
+      entryId: 'E-1',
+      rawMinutes: 80,
+      person: 'ann.lee@agency.example',
+      workDate: day(2, 20),
+      description: 'Design',
+    }),
     row('Deduction', 'Acme Labs', -60, { at: day(2, 21), entryId: 'E-9', workDate: day(2, 20) }),
     row('Deduction', 'Acme', -120, { at: day(2, 25), entryId: 'E-2', rawMinutes: 120, person: 'Bob', workDate: day(2, 24), description: 'Build' }),
-    row('Reversal', 'Acme', 120, { at: day(2, 26), entryId: 'E-2', rawMinutes: 120, person: 'Bob', workDate: day(2, 24), description: 'Wrong client', reference: 'L-6' }),
+    row('Reversal', 'Acme', 120, {
+      at: day(2, 26),
+      entryId: 'E-2',
+      rawMinutes: 120,
+      person: 'Bob',
+      workDate: day(2, 24),
+      description: 'Wrong client',
+      reference: 'L-6',
+    }),
     row('Adjustment', 'Acme', -30, { at: day(2, 27), description: 'Travel time agreed' }),
     row('Top-up', 'Acme', 300, { at: day(2, 27), reference: 'INV-2026-0007', description: 'Internal: paid late' }),
   );
@@ -51,7 +66,15 @@ describe('buildClientReport: the summary figures', () => {
 
   it('shows deductions with their date, person, description, raw hours and Entry ID; top-ups with their invoice', () => {
     expect(report.lines[1]).toEqual({
-      at: day(2, 21), kind: 'Deduction', workDate: day(2, 20), person: 'Ann Lee', description: 'Design', rawMinutes: 80, minutes: -90, balanceMinutes: 510, reference: 'E-1',
+      at: day(2, 21),
+      kind: 'Deduction',
+      workDate: day(2, 20),
+      person: 'Ann Lee',
+      description: 'Design',
+      rawMinutes: 80,
+      minutes: -90,
+      balanceMinutes: 510,
+      reference: 'E-1',
     });
     expect(report.lines[0].reference).toBe('INV-2026-0001');
     expect(report.lines[4].reference).toBe('');
@@ -68,7 +91,7 @@ describe('buildClientReport: the summary figures', () => {
 });
 
 describe('buildClientReport: isolation by exact client name', () => {
-  it.each(['Acme Labs', 'acme', 'ACME', 'Acme ', 'Acme"', "O'Brien & Co"])('a client named %j sees none of Acme\'s rows', (other) => {
+  it.each(['Acme Labs', 'acme', 'ACME', 'Acme ', 'Acme"', "O'Brien & Co"])("a client named %j sees none of Acme's rows", (other) => {
     const log = [...mixedLog(), ...logRows(row('Top-up', other, 60, { at: day(2, 1), description: `for ${other}` }))];
     const acme = buildClientReport({ client: aClient(), log, now: NOW, view: VIEW });
     expect(acme.lines.every((l) => !l.description.startsWith('for '))).toBe(true);
@@ -87,7 +110,8 @@ describe('buildClientReport: what Settings hide', () => {
   });
 
   it('shows the person as a name, as typed, or not at all', () => {
-    const people = (person: ClientLogView['person']) => buildClientReport({ client: aClient(), log, now: NOW, view: { person, showDescriptions: true } }).lines[1].person;
+    const people = (person: ClientLogView['person']) =>
+      buildClientReport({ client: aClient(), log, now: NOW, view: { person, showDescriptions: true } }).lines[1].person;
     expect(people('name')).toBe('Ann Lee');
     expect(people('email')).toBe('ann.lee@agency.example');
     expect(people('hidden')).toBe('');
@@ -115,7 +139,9 @@ describe('buildClientReport: a period', () => {
   });
 
   it('refuses a period that ends before it starts', () => {
-    expect(() => buildClientReport({ client: aClient(), log: [], now: NOW, period: { from: day(2, 2), to: day(2, 1) }, view: VIEW })).toThrow(/ends before it starts/);
+    expect(() => buildClientReport({ client: aClient(), log: [], now: NOW, period: { from: day(2, 2), to: day(2, 1) }, view: VIEW })).toThrow(
+      /ends before it starts/,
+    );
   });
 
   it('opening balance equals the log balance at the period start, and the figures add up (property)', () => {
@@ -127,7 +153,13 @@ describe('buildClientReport: a period', () => {
     fc.assert(
       fc.property(drafts, fc.integer({ min: 0, max: 61 }), fc.integer({ min: 1, max: 30 }), (ds, fromDay, length) => {
         const sorted = [...ds].sort((a, b) => a.dayN - b.dayN);
-        const log = logRows(...sorted.map((d) => row(d.kind, d.other ? 'Acme Labs' : 'Acme', d.kind === 'Deduction' || (d.kind === 'Adjustment' && d.minutes % 2) ? -d.minutes : d.minutes, { at: day(1, 1) + d.dayN * DAY_MS })));
+        const log = logRows(
+          ...sorted.map((d) =>
+            row(d.kind, d.other ? 'Acme Labs' : 'Acme', d.kind === 'Deduction' || (d.kind === 'Adjustment' && d.minutes % 2) ? -d.minutes : d.minutes, {
+              at: day(1, 1) + d.dayN * DAY_MS,
+            }),
+          ),
+        );
         const from = day(1, 1) + fromDay * DAY_MS;
         const r = buildClientReport({ client: aClient(), log, now: NOW, period: { from, to: from + length * DAY_MS }, view: VIEW });
         const before = log.filter((x) => x.client === 'Acme' && x.at < from);
@@ -176,7 +208,7 @@ describe('forecastRunOut', () => {
     expect(forecastRunOut(log, 600, NOW)).toMatchObject({ status: 'no-recent-use', date: null, minutesPerWeek: 0 });
   });
 
-  it('a reversal that cancels the window\'s use counts as zero use', () => {
+  it("a reversal that cancels the window's use counts as zero use", () => {
     const log = logRows(deduction(60, day(1, 5)), deduction(60, day(2, 20)), row('Reversal', 'Acme', 60, { at: day(2, 21), workDate: day(2, 20) }));
     expect(forecastRunOut(log, 600, NOW).status).toBe('no-recent-use');
   });

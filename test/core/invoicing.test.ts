@@ -110,12 +110,7 @@ describe('planInvoices', () => {
 
   it('reports incomplete settings per client, and the others go on', () => {
     const log = logRows(row('Deduction', 'Acme', -60), row('Deduction', 'Beta', -60), row('Deduction', 'Gamma', -60), row('Deduction', 'Delta', -60));
-    const clients = [
-      acme({ rateCents: null }),
-      acme({ name: 'Beta', topUpMinutes: 0 }),
-      acme({ name: 'Gamma', currency: '' }),
-      acme({ name: 'Delta' }),
-    ];
+    const clients = [acme({ rateCents: null }), acme({ name: 'Beta', topUpMinutes: 0 }), acme({ name: 'Gamma', currency: '' }), acme({ name: 'Delta' })];
     const result = plan(clients, log);
     expect(result.plans.map((p) => p.client)).toEqual(['Delta']);
     expect(result.problems.map((p) => [p.client, p.code])).toEqual([
@@ -170,7 +165,8 @@ describe('planInvoices', () => {
             }
           } else {
             const { plans } = plan([client], logRows(...drafts), invoices);
-            for (const p of plans) invoices.push({ invoiceNo: `INV-${invoices.length + 1}`, client: 'Acme', status: 'Open', crossing: p.crossing, paid: false });
+            for (const p of plans)
+              invoices.push({ invoiceNo: `INV-${invoices.length + 1}`, client: 'Acme', status: 'Open', crossing: p.crossing, paid: false });
           }
         }
         const log = logRows(...drafts);
@@ -234,6 +230,8 @@ describe('describeRun', () => {
       problems: [{ client: 'Beta', code: 'no-rate', message: 'Beta has no rate.' }],
       alreadyInvoiced: [{ client: 'Gamma', invoiceNo: 'INV-2025-0009', status: 'Open' }],
     });
-    expect(text).toBe('Invoicing: created INV-2026-0002; finished INV-2026-0001; left INV-2026-0003 for the next run; 1 client below minimum already invoiced. 1 problem: Beta has no rate.');
+    expect(text).toBe(
+      'Invoicing: created INV-2026-0002; finished INV-2026-0001; left INV-2026-0003 for the next run; 1 client below minimum already invoiced. 1 problem: Beta has no rate.',
+    );
   });
 });

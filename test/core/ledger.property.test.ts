@@ -165,7 +165,9 @@ class World {
       case 'top-up':
       case 'adjust': {
         const ledger = new Ledger(this.log);
-        ledger.append(aDraft({ logId: this.newLogId(), client: op.client, kind: op.kind === 'top-up' ? 'Top-up' : 'Adjustment', minutes: op.minutes, description: 'test' }));
+        ledger.append(
+          aDraft({ logId: this.newLogId(), client: op.client, kind: op.kind === 'top-up' ? 'Top-up' : 'Adjustment', minutes: op.minutes, description: 'test' }),
+        );
         this.commit(ledger);
         this.balances.set(op.client, this.balances.get(op.client)! + op.minutes);
         return;
@@ -230,7 +232,13 @@ class World {
     expect(outcome.skipped.map((s) => [s.entryId, s.code])).toEqual(wantSkips);
     expect(batch).toHaveLength(want.length);
     batch.forEach((row, i) => {
-      expect(row).toMatchObject({ kind: 'Deduction', entryId: want[i].entryId, client: want[i].client, minutes: -want[i].minutes, rawMinutes: want[i].rawMinutes });
+      expect(row).toMatchObject({
+        kind: 'Deduction',
+        entryId: want[i].entryId,
+        client: want[i].client,
+        minutes: -want[i].minutes,
+        rawMinutes: want[i].rawMinutes,
+      });
     });
     for (const a of want) {
       this.deducted.set(a.entryId, { raw: a.rawMinutes, minutes: a.minutes, client: a.client });
@@ -452,7 +460,15 @@ describe('verifyAppend refuses a tampered batch whole', () => {
               break;
             }
             case 'phantom-reversal': {
-              batch.push({ ...batch[0], logId: 'B-REV', client: 'Acme', kind: 'Reversal', entryId: 'E-NEVER', minutes: 30, balanceAfterMinutes: state.balance('Acme') + 30 });
+              batch.push({
+                ...batch[0],
+                logId: 'B-REV',
+                client: 'Acme',
+                kind: 'Reversal',
+                entryId: 'E-NEVER',
+                minutes: 30,
+                balanceAfterMinutes: state.balance('Acme') + 30,
+              });
               break;
             }
           }
@@ -470,27 +486,32 @@ describe('auditLedger finds tampering in any valid log', () => {
   it('finds an edited row by its checksum, at that row', () => {
     type Edit = 'minutes' | 'description' | 'by' | 'at' | 'entryId' | 'balance' | 'reference' | 'raw';
     fc.assert(
-      fc.property(nonEmpty, fc.nat(), fc.constantFrom<Edit>('minutes', 'description', 'by', 'at', 'entryId', 'balance', 'reference', 'raw'), (scenario, pick, edit) => {
-        const world = play(scenario);
-        fc.pre(world.log.length > 0);
-        const log = [...world.log];
-        const i = pick % log.length;
-        const r = log[i];
-        const edited: Record<Edit, Partial<LogRow>> = {
-          minutes: { minutes: r.minutes - 15 },
-          description: { description: `${r.description} (corrected)` },
-          by: { by: 'intern@agency.example' },
-          at: { at: r.at - 60_000 },
-          entryId: { entryId: `${r.entryId}X` },
-          balance: { balanceAfterMinutes: r.balanceAfterMinutes + 60 },
-          reference: { reference: 'INV-0001' },
-          raw: { rawMinutes: (r.rawMinutes ?? 0) + 1 },
-        };
-        log[i] = { ...r, ...edited[edit] };
-        const report = world.audit(undefined, log);
-        expect(report.ok).toBe(false);
-        expect(report.problems).toContainEqual(expect.objectContaining({ code: 'checksum', logId: r.logId }));
-      }),
+      fc.property(
+        nonEmpty,
+        fc.nat(),
+        fc.constantFrom<Edit>('minutes', 'description', 'by', 'at', 'entryId', 'balance', 'reference', 'raw'),
+        (scenario, pick, edit) => {
+          const world = play(scenario);
+          fc.pre(world.log.length > 0);
+          const log = [...world.log];
+          const i = pick % log.length;
+          const r = log[i];
+          const edited: Record<Edit, Partial<LogRow>> = {
+            minutes: { minutes: r.minutes - 15 },
+            description: { description: `${r.description} (corrected)` },
+            by: { by: 'intern@agency.example' },
+            at: { at: r.at - 60_000 },
+            entryId: { entryId: `${r.entryId}X` },
+            balance: { balanceAfterMinutes: r.balanceAfterMinutes + 60 },
+            reference: { reference: 'INV-0001' },
+            raw: { rawMinutes: (r.rawMinutes ?? 0) + 1 },
+          };
+          log[i] = { ...r, ...edited[edit] };
+          const report = world.audit(undefined, log);
+          expect(report.ok).toBe(false);
+          expect(report.problems).toContainEqual(expect.objectContaining({ code: 'checksum', logId: r.logId }));
+        },
+      ),
       RUNS,
     );
   });
@@ -528,12 +549,17 @@ describe('auditLedger finds tampering in any valid log', () => {
 
   it('finds a wrong recorded balance', () => {
     fc.assert(
-      fc.property(scenarioArb, fc.constantFrom(...KNOWN), fc.integer({ min: -600, max: 600 }).filter((d) => d !== 0), (scenario, client, delta) => {
-        const world = play(scenario);
-        const recorded = new Map(world.balances);
-        recorded.set(client, recorded.get(client)! + delta);
-        expect(world.audit(recorded).problems).toEqual([expect.objectContaining({ code: 'balance-mismatch', client })]);
-      }),
+      fc.property(
+        scenarioArb,
+        fc.constantFrom(...KNOWN),
+        fc.integer({ min: -600, max: 600 }).filter((d) => d !== 0),
+        (scenario, client, delta) => {
+          const world = play(scenario);
+          const recorded = new Map(world.balances);
+          recorded.set(client, recorded.get(client)! + delta);
+          expect(world.audit(recorded).problems).toEqual([expect.objectContaining({ code: 'balance-mismatch', client })]);
+        },
+      ),
       RUNS,
     );
   });

@@ -129,11 +129,7 @@ describe('verifyAppend', () => {
     const again = batchAfter(existing, { kind: 'Deduction', minutes: -60, entryId: 'E-1' });
     expect(thrown(() => verifyAppend(existing, again)).message).toMatch(/E-1 would be deducted twice/);
 
-    const twiceInBatch = batchAfter(
-      existing,
-      { kind: 'Deduction', minutes: -30, entryId: 'E-2' },
-      { kind: 'Deduction', minutes: -30, entryId: 'E-2' },
-    );
+    const twiceInBatch = batchAfter(existing, { kind: 'Deduction', minutes: -30, entryId: 'E-2' }, { kind: 'Deduction', minutes: -30, entryId: 'E-2' });
     expect(thrown(() => verifyAppend(existing, twiceInBatch)).message).toMatch(/E-2 would be deducted twice/);
   });
 
@@ -170,11 +166,7 @@ describe('verifyAppend', () => {
   });
 
   it('does not blame a new batch for an old double deduction it does not touch', () => {
-    const doubled = logRows(
-      row('Top-up', 'Acme', 600),
-      row('Deduction', 'Acme', -60, { entryId: 'E-1' }),
-      row('Deduction', 'Acme', -60, { entryId: 'E-1' }),
-    );
+    const doubled = logRows(row('Top-up', 'Acme', 600), row('Deduction', 'Acme', -60, { entryId: 'E-1' }), row('Deduction', 'Acme', -60, { entryId: 'E-1' }));
     const batch = batchAfter(doubled, { kind: 'Deduction', minutes: -30, entryId: 'E-2' });
     expect(() => verifyAppend(doubled, batch)).not.toThrow();
   });

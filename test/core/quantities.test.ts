@@ -4,16 +4,7 @@
  */
 import * as vm from 'node:vm';
 import fc from 'fast-check';
-import {
-  amountCents,
-  formatHours,
-  formatMoney,
-  hoursToMinutes,
-  minutesToHours,
-  parseHours,
-  parseMoney,
-  parseSignedHours,
-} from '../../src/core/quantities';
+import { amountCents, formatHours, formatMoney, hoursToMinutes, minutesToHours, parseHours, parseMoney, parseSignedHours } from '../../src/core/quantities';
 
 /** 1899-12-30 00:00 UTC, the instant a duration cell of 0:00 stands for in a UTC sheet. */
 const UTC_EPOCH = Date.UTC(1899, 11, 30);
@@ -102,14 +93,11 @@ describe('parseHours', () => {
       expect(reasonOf(text)).toMatch(/negative/);
     });
 
-    it.each(['abc', 'one hour', '1 hour', '1.5.5', '1:60', 'h30', '1e3', '1:30 pm', '+2', '1..5', 'NaN'])(
-      'refuses %p and says which formats work',
-      (text) => {
-        const reason = reasonOf(text);
-        expect(reason).toContain(`"${text}"`);
-        expect(reason).toMatch(/1\.5, 1:30, 1h30 or 90m/);
-      },
-    );
+    it.each(['abc', 'one hour', '1 hour', '1.5.5', '1:60', 'h30', '1e3', '1:30 pm', '+2', '1..5', 'NaN'])('refuses %p and says which formats work', (text) => {
+      const reason = reasonOf(text);
+      expect(reason).toContain(`"${text}"`);
+      expect(reason).toMatch(/1\.5, 1:30, 1h30 or 90m/);
+    });
 
     it('refuses text that spells a huge number of hours', () => {
       expect(reasonOf('100000')).toMatch(/implausibly large/);

@@ -32,7 +32,9 @@ describe('parseStoredSettings', () => {
   });
 
   it('ignores stored values that no longer validate, and unknown keys', () => {
-    const settings = parseStoredSettings(JSON.stringify({ roundingMinutes: 7, authorizers: 'boss', creditOn: 'never', legacy: 1, invoicePattern: 'INV-{yyyy}-{000}' }));
+    const settings = parseStoredSettings(
+      JSON.stringify({ roundingMinutes: 7, authorizers: 'boss', creditOn: 'never', legacy: 1, invoicePattern: 'INV-{yyyy}-{000}' }),
+    );
     expect(settings).toEqual({ ...DEFAULT_SETTINGS, invoicePattern: 'INV-{yyyy}-{000}' });
   });
 

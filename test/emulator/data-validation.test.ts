@@ -67,6 +67,9 @@ describe('data validation, checkboxes and protections', () => {
     emu.execution(() => sheet.getRange('B2').setValue('outside'), { user: 'bob@agency.test' });
     protection.setWarningOnly(true);
     emu.execution(() => sheet.getRange('A2').setValue('warned'), { user: 'bob@agency.test' });
-    expect(sheet.getRange('A1:B2').getValues()).toEqual([['owner may', ''], ['warned', 'outside']]);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      ['owner may', ''],
+      ['warned', 'outside'],
+    ]);
   });
 });

@@ -18,7 +18,10 @@ describe('DocumentApp', () => {
     expect(doc.getUrl()).toBe(`https://docs.google.com/document/d/${doc.getId()}/edit`);
     const body = doc.getBody();
     body.appendParagraph('Hours for {{client}}').setHeading(DocumentApp.ParagraphHeading.HEADING1);
-    const table = body.appendTable([['Date', 'Hours'], ['{{date}}', '2']]);
+    const table = body.appendTable([
+      ['Date', 'Hours'],
+      ['{{date}}', '2'],
+    ]);
     table.appendTableRow().appendTableCell('total <b>');
     body.appendHorizontalRule();
     body.appendPageBreak();
@@ -93,7 +96,7 @@ describe('DriveApp', () => {
     const csv = folder.createFile('hours.csv', 'a,b', 'text/csv');
     expect(csv.getMimeType()).toBe('text/csv');
     expect(csv.getBlob().getDataAsString()).toBe('a,b');
-    const fromBlob = DriveApp.createFile((fixture.Utilities.newBlob('x', 'text/plain', 'note.txt')));
+    const fromBlob = DriveApp.createFile(fixture.Utilities.newBlob('x', 'text/plain', 'note.txt'));
     expect(DriveApp.getFilesByName('note.txt').next().getId()).toBe(fromBlob.getId());
     fromBlob.moveTo(folder);
     const names: string[] = [];
@@ -105,7 +108,9 @@ describe('DriveApp', () => {
     expect(DriveApp.getFileById(fixture.emu.spreadsheet.getId()).getMimeType()).toBe('application/vnd.google-apps.spreadsheet');
     expect(DriveApp.getFileById(fixture.emu.spreadsheet.getId()).getAs('application/pdf').getName()).toBe('Prepaid Time.pdf');
     const doc = DocumentApp.create('D');
-    expect(() => DriveApp.getFileById(doc.getId()).getAs('image/png')).toThrow(/Converting from application\/vnd.google-apps.document to image\/png is not supported/);
+    expect(() => DriveApp.getFileById(doc.getId()).getAs('image/png')).toThrow(
+      /Converting from application\/vnd.google-apps.document to image\/png is not supported/,
+    );
   });
 
   it('records sharing', () => {

@@ -101,7 +101,10 @@ describe('executions, locks and faults', () => {
     emu.calls.reset();
     const ss = SpreadsheetApp.getActiveSpreadsheet();
     const sheet = ss.getSheetByName('Sheet1')!;
-    sheet.getRange(1, 1, 2, 3).setValues([[1, 2, 3], [4, 5, 6]]);
+    sheet.getRange(1, 1, 2, 3).setValues([
+      [1, 2, 3],
+      [4, 5, 6],
+    ]);
     sheet.getRange(1, 1, 2, 3).getValues();
     sheet.getLastRow();
     sheet.insertRowsAfter(1, 1);

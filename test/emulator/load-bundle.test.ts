@@ -44,7 +44,10 @@ describe('loadBundle', () => {
     expect(ctx.probe().now).toBe(Date.UTC(2030, 0, 3));
     // Arrays built inside the vm realm are accepted.
     runInContext('write([[1, "2"], [new Date(0), true]])', ctx as object);
-    expect(emu.spreadsheet.getActiveSheet().getRange('A1:B2').getValues()).toEqual([[1, 2], [new Date(0), true]]);
+    expect(emu.spreadsheet.getActiveSheet().getRange('A1:B2').getValues()).toEqual([
+      [1, 2],
+      [new Date(0), true],
+    ]);
   });
 
   it('fails clearly when the bundle is missing', () => {

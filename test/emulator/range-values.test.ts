@@ -26,9 +26,12 @@ describe('Range values, types and dimensions', () => {
 
   it('rejects data whose dimensions do not match the range', () => {
     const { sheet } = setup();
-    expect(() => sheet.getRange(1, 1, 3, 2).setValues([[1, 2], [3, 4]])).toThrow(
-      'The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.',
-    );
+    expect(() =>
+      sheet.getRange(1, 1, 3, 2).setValues([
+        [1, 2],
+        [3, 4],
+      ]),
+    ).toThrow('The number of rows in the data does not match the number of rows in the range. The data has 2 but the range has 3.');
     expect(() => sheet.getRange(1, 1, 1, 2).setValues([[1, 2, 3]])).toThrow(
       'The number of columns in the data does not match the number of columns in the range. The data has 3 but the range has 2.',
     );
@@ -96,7 +99,10 @@ describe('Range values, types and dimensions', () => {
     const { sheet } = setup();
     sheet.appendRow(['a', 1]);
     sheet.appendRow(['b', 2]);
-    expect(sheet.getRange('A1:B2').getValues()).toEqual([['a', 1], ['b', 2]]);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      ['a', 1],
+      ['b', 2],
+    ]);
     sheet.getRange(1000, 1).setValue('last');
     sheet.appendRow(['grown']);
     expect(sheet.getMaxRows()).toBe(1001);
@@ -120,7 +126,10 @@ describe('Range values, types and dimensions', () => {
     sheet.deleteColumn(1);
     expect(sheet.getRange('A1').getValue()).toBe('h');
     sheet.deleteRow(1);
-    expect(sheet.getRange('A1:B2').getValues()).toEqual([[1, ''], [2, false]]);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      [1, ''],
+      [2, false],
+    ]);
     expect(() => sheet.deleteRows(1, 1000)).toThrow();
   });
 
@@ -136,17 +145,28 @@ describe('Range values, types and dimensions', () => {
 
   it('offsets, picks cells and sorts', () => {
     const { sheet } = setup();
-    sheet.getRange('A1:B3').setValues([['c', 3], ['a', 1], ['b', 2]]);
+    sheet.getRange('A1:B3').setValues([
+      ['c', 3],
+      ['a', 1],
+      ['b', 2],
+    ]);
     const range = sheet.getRange('A1:B3');
     expect(range.offset(1, 1, 1, 1).getValue()).toBe(1);
     expect(range.getCell(3, 1).getValue()).toBe('b');
     range.sort({ column: 2, ascending: false });
-    expect(range.getValues()).toEqual([['c', 3], ['b', 2], ['a', 1]]);
+    expect(range.getValues()).toEqual([
+      ['c', 3],
+      ['b', 2],
+      ['a', 1],
+    ]);
   });
 
   it('sets one value on every cell with setValue', () => {
     const { sheet } = setup();
     sheet.getRange('A1:B2').setValue(5);
-    expect(sheet.getRange('A1:B2').getValues()).toEqual([[5, 5], [5, 5]]);
+    expect(sheet.getRange('A1:B2').getValues()).toEqual([
+      [5, 5],
+      [5, 5],
+    ]);
   });
 });

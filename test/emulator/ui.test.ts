@@ -8,7 +8,15 @@ describe('Ui, toasts, selection and HtmlService', () => {
     const { SpreadsheetApp, emu } = setup();
     const ui = SpreadsheetApp.getUi();
     ui.createAddonMenu().addItem('Open sidebar', 'showSidebar').addSeparator().addSubMenu(ui.createMenu('Admin').addItem('Repair', 'repair')).addToUi();
-    expect(emu.ui.menus).toEqual([{ title: 'Extensions', items: [{ caption: 'Open sidebar', fn: 'showSidebar' }, { caption: 'Admin > Repair', fn: 'repair' }] }]);
+    expect(emu.ui.menus).toEqual([
+      {
+        title: 'Extensions',
+        items: [
+          { caption: 'Open sidebar', fn: 'showSidebar' },
+          { caption: 'Admin > Repair', fn: 'repair' },
+        ],
+      },
+    ]);
 
     expect(ui.alert('Done')).toBe(ui.Button.OK);
     emu.ui.nextAlertResponse = 'NO';
@@ -41,7 +49,12 @@ describe('Ui, toasts, selection and HtmlService', () => {
     emu.setSelection('Log', ['A2:B3', 'D5']);
     expect(SpreadsheetApp.getActiveSheet().getName()).toBe('Log');
     expect(SpreadsheetApp.getActiveRange().getA1Notation()).toBe('A2:B3');
-    expect(SpreadsheetApp.getActiveSpreadsheet().getActiveRangeList()!.getRanges().map((r) => r.getA1Notation())).toEqual(['A2:B3', 'D5']);
+    expect(
+      SpreadsheetApp.getActiveSpreadsheet()
+        .getActiveRangeList()!
+        .getRanges()
+        .map((r) => r.getA1Notation()),
+    ).toEqual(['A2:B3', 'D5']);
     expect(emu.spreadsheet.getSelection().getActiveRangeList()!.getRanges()).toHaveLength(2);
   });
 
@@ -68,7 +81,13 @@ describe('Ui, toasts, selection and HtmlService', () => {
   it('records charts', () => {
     const { sheet, emu } = setup();
     const Charts = emu.globals.Charts as typeof GoogleAppsScript.Charts;
-    const chart = sheet.newChart().setChartType(Charts.ChartType.BAR).addRange(sheet.getRange('A1:B5')).setPosition(2, 4, 0, 0).setOption('title', 'Hours').build();
+    const chart = sheet
+      .newChart()
+      .setChartType(Charts.ChartType.BAR)
+      .addRange(sheet.getRange('A1:B5'))
+      .setPosition(2, 4, 0, 0)
+      .setOption('title', 'Hours')
+      .build();
     sheet.insertChart(chart);
     const [stored] = sheet.getCharts();
     expect(stored.getOptions().get('title')).toBe('Hours');

@@ -33,7 +33,10 @@ describe('archiveBefore', () => {
     expect(balances(addon)).toEqual(before);
     expect(addon.server.checkLedger()).toMatchObject({ ok: true });
     const live = rows(addon, 'Prepaid log');
-    expect(live.filter((r) => r.Kind === 'Opening balance').map((r) => [r.Client, r.Hours])).toEqual([['Acme', 18], ['Beta', 9]]);
+    expect(live.filter((r) => r.Kind === 'Opening balance').map((r) => [r.Client, r.Hours])).toEqual([
+      ['Acme', 18],
+      ['Beta', 9],
+    ]);
     expect(live.filter((r) => r['Entry ID'] === 'E-SPLIT').map((r) => r.Kind)).toEqual(['Deduction', 'Reversal']);
     expect(rows(addon, 'Time entries').map((e) => e['Entry ID'])).toEqual(['E-SPLIT', 'E-OPEN', 'E-NEW']);
     const archive = addon.emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp;

@@ -166,7 +166,9 @@ describe('reverseEntries', () => {
     sheet.getRange('G3').setValue(3);
     addon.server.authorizeEntries(['E-2']);
     expect(balances(addon).Acme).toBe(7);
-    const kinds = rows(addon, 'Prepaid log').filter((r) => r['Entry ID'] === 'E-2').map((r) => [r.Kind, r.Hours]);
+    const kinds = rows(addon, 'Prepaid log')
+      .filter((r) => r['Entry ID'] === 'E-2')
+      .map((r) => [r.Kind, r.Hours]);
     expect(kinds).toEqual([
       ['Deduction', -2],
       ['Reversal', 2],

@@ -16,7 +16,10 @@ const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '
 function eightWeeksOfWork() {
   const start = Date.UTC(2026, 0, 5, 8);
   const addon = addonWithSheets({ now: start });
-  addClients(addon, [{ Client: 'Acme NV', 'Minimum balance (h)': 8, 'Top-up (h)': 30 }, { Client: 'Globex', 'Minimum balance (h)': 2 }]);
+  addClients(addon, [
+    { Client: 'Acme NV', 'Minimum balance (h)': 8, 'Top-up (h)': 30 },
+    { Client: 'Globex', 'Minimum balance (h)': 2 },
+  ]);
   addon.server.addCredits('Acme NV', 30, 'Prepaid block Q1');
   addon.server.addCredits('Globex', 10, 'Globex block');
   const tasks = ['Design review', 'Sprint planning', 'Bug fixing', 'Client call', 'Landing page build'];
@@ -25,7 +28,17 @@ function eightWeeksOfWork() {
     const monday = start + week * 7 * DAY;
     const days = [0, 1, 3].map((d) => new Date(monday + d * DAY).toISOString().slice(0, 10));
     const ids = days.map((_, i) => `E-${week}-${i}`);
-    addEntries(addon, days.map((Date, i) => ({ 'Entry ID': ids[i], Date, Client: 'Acme NV', Person: people[(week + i) % 2], Description: tasks[(week * 3 + i) % 5], Hours: [1.5, '0:45', 2][i] })));
+    addEntries(
+      addon,
+      days.map((day, i) => ({
+        'Entry ID': ids[i],
+        Date: day,
+        Client: 'Acme NV',
+        Person: people[(week + i) % 2],
+        Description: tasks[(week * 3 + i) % 5],
+        Hours: [1.5, '0:45', 2][i],
+      })),
+    );
     addEntries(addon, [{ 'Entry ID': `G-${week}`, Date: days[0], Client: 'Globex', Hours: 1, Description: 'Globex only' }]);
     addon.emu.clock.set(monday + 4 * DAY + 9 * 3_600_000);
     addon.server.authorizeEntries([...ids, `G-${week}`]);
@@ -37,7 +50,7 @@ function eightWeeksOfWork() {
 }
 
 describe('a picture of the client log for the README', () => {
-  it('renders one client\'s log to out/client-log.png', async () => {
+  it("renders one client's log to out/client-log.png", async () => {
     const addon = eightWeeksOfWork();
     const { url, forecast } = addon.server.exportPrepaidLog('Acme NV');
     expect(forecast).toMatch(/^credits run out around 2026-0[34]-\d\d$/);

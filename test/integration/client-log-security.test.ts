@@ -11,12 +11,18 @@ describe('isolation between clients', () => {
   // As typed in Credits; "ACME " is read back trimmed, as "ACME".
   const NAMES = ['Acme', 'Acme Labs', 'acme', 'ACME ', 'Acme  Labs', 'O"Brien', "Bob's Burgers", 'Acme "Labs"'];
 
-  it('each file holds its own client\'s rows and nothing else', () => {
+  it("each file holds its own client's rows and nothing else", () => {
     const addon = addonWithSheets();
-    addClients(addon, NAMES.map((Client) => ({ Client })));
+    addClients(
+      addon,
+      NAMES.map((Client) => ({ Client })),
+    );
     const names = NAMES.map((n) => n.trim());
     names.forEach((name, i) => addon.server.addCredits(name, 10 + i, `top-up for <${name}>`));
-    addEntries(addon, names.map((name, i) => ({ 'Entry ID': `E-${i}`, Client: name, Hours: 1 + i / 4, Description: `work for <${name}>` })));
+    addEntries(
+      addon,
+      names.map((name, i) => ({ 'Entry ID': `E-${i}`, Client: name, Hours: 1 + i / 4, Description: `work for <${name}>` })),
+    );
     const result = addon.server.authorizeEntries(names.map((_, i) => `E-${i}`));
     expect(result.skipped).toEqual([]);
     for (const [i, name] of names.entries()) {
@@ -50,13 +56,16 @@ describe('formula injection', () => {
     addClients(addon, [{ Client: "'=Evil+Co" }]);
     addon.server.saveSettings({ clientLogPerson: 'email' });
     addon.server.addCredits('=Evil+Co', 40, '=cmd|" /C calc"!A0');
-    addEntries(addon, CORPUS.map((text, i) => ({ 'Entry ID': `E-${i}`, Client: "'=Evil+Co", Hours: 1, Description: `'${text}`, Person: i === 0 ? "'=1+2" : 'Ann' })));
+    addEntries(
+      addon,
+      CORPUS.map((text, i) => ({ 'Entry ID': `E-${i}`, Client: "'=Evil+Co", Hours: 1, Description: `'${text}`, Person: i === 0 ? "'=1+2" : 'Ann' })),
+    );
     const done = addon.server.authorizeEntries(CORPUS.map((_, i) => `E-${i}`));
     expect(done.skipped).toEqual([]);
     return addon;
   }
 
-  it('user text shows as the same text in the client\'s file, never as a formula', () => {
+  it("user text shows as the same text in the client's file, never as a formula", () => {
     const addon = workbookWithCorpus();
     const { url } = addon.server.exportPrepaidLog('=Evil+Co');
     const log = logTab(addon, url);
@@ -82,7 +91,7 @@ describe('formula injection', () => {
 });
 
 describe('nothing of the agency workbook', () => {
-  it('the client file holds neither the workbook\'s ID nor its URL, nor its internal columns', () => {
+  it("the client file holds neither the workbook's ID nor its URL, nor its internal columns", () => {
     const addon = standardWorkbook();
     addon.server.authorizeEntries(['E-1']);
     const { url } = addon.server.exportPrepaidLog('Acme', { from: '2026-01-01' });

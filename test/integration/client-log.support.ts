@@ -41,7 +41,10 @@ export function formulasIn(addon: Addon, url: string): string[] {
   const found: string[] = [];
   for (const sheet of openClientFile(addon, url).getSheets()) {
     if (sheet.getLastRow() === 0) continue;
-    sheet.getDataRange().getFormulas().forEach((row, r) => row.forEach((f, c) => f && found.push(`${sheet.getName()}!${r + 1},${c + 1}: ${f}`)));
+    sheet
+      .getDataRange()
+      .getFormulas()
+      .forEach((row, r) => row.forEach((f, c) => f && found.push(`${sheet.getName()}!${r + 1},${c + 1}: ${f}`)));
   }
   return found;
 }

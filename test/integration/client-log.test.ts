@@ -36,7 +36,16 @@ describe('exportPrepaidLog', () => {
     ]);
     expect(log[1]).toMatchObject({ Description: 'Kick-off', Person: 'Ann', 'Raw hours': 1.5, 'Work date': '2026-01-04T23:00:00.000Z' });
     const summary = summaryTab(addon, url);
-    expect(summary).toMatchObject({ Client: 'Acme', 'Hours purchased': 10, 'Hours used': 3.5, 'Hours remaining': 6.5, 'Minimum balance (h)': 5, 'Below the minimum': 'No', 'Top-up invoice open': 'No', Forecast: 'Not enough data' });
+    expect(summary).toMatchObject({
+      Client: 'Acme',
+      'Hours purchased': 10,
+      'Hours used': 3.5,
+      'Hours remaining': 6.5,
+      'Minimum balance (h)': 5,
+      'Below the minimum': 'No',
+      'Top-up invoice open': 'No',
+      Forecast: 'Not enough data',
+    });
     expect(summary['Last top-up']).toBe('2026-01-05: 10.00 h');
   });
 
@@ -83,7 +92,12 @@ describe('exportPrepaidLog', () => {
     expect(balanceAtStart).toBe(8.5);
     expect(log[0]).toMatchObject({ Kind: 'Opening balance', 'Balance (h)': balanceAtStart, Date: '2026-01-14T23:00:00.000Z' });
     expect(log.slice(1).map((r) => r.Reference)).toEqual(['E-2']);
-    expect(summaryTab(addon, result.url)).toMatchObject({ Period: '2026-01-15 to 2026-01-31', 'Opening balance (h)': 8.5, 'Balance at the end of the period (h)': 6.5, 'Balance now (h)': 11.5 });
+    expect(summaryTab(addon, result.url)).toMatchObject({
+      Period: '2026-01-15 to 2026-01-31',
+      'Opening balance (h)': 8.5,
+      'Balance at the end of the period (h)': 6.5,
+      'Balance now (h)': 11.5,
+    });
   });
 
   it('later refreshes keep the period; an export without one shows everything again', () => {
@@ -117,7 +131,9 @@ describe('exportPrepaidLog', () => {
     const addon = standardWorkbook();
     addon.server.authorizeEntries(['E-1']);
     const { csv } = addon.server.exportPrepaidLog('Acme', { csv: true });
-    expect(csv).toBe('Date,Work date,Kind,Person,Description,Raw hours,Hours,Balance (h),Reference\r\n2026-01-05,,Top-up,,Initial block,,10.00,10.00,\r\n2026-01-05,2026-01-05,Deduction,Ann,Kick-off,1.50,-1.50,8.50,E-1\r\n');
+    expect(csv).toBe(
+      'Date,Work date,Kind,Person,Description,Raw hours,Hours,Balance (h),Reference\r\n2026-01-05,,Top-up,,Initial block,,10.00,10.00,\r\n2026-01-05,2026-01-05,Deduction,Ann,Kick-off,1.50,-1.50,8.50,E-1\r\n',
+    );
   });
 
   it('is for authorizers only, and names unknown clients', () => {

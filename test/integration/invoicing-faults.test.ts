@@ -92,7 +92,9 @@ describe('a failing step', () => {
     const failed = addon.server.runAutomaticInvoicing();
     expect(failed.created).toEqual([]);
     expect(failed.problems).toEqual([expect.objectContaining({ client: 'Acme', invoiceNo: 'INV-2026-0001', code: 'documents' })]);
-    expect(failed.summary).toMatch(/INV-2026-0001 for Acme is not finished: We are sorry, a server error occurred\. It stays Pending and the next run finishes it\./);
+    expect(failed.summary).toMatch(
+      /INV-2026-0001 for Acme is not finished: We are sorry, a server error occurred\. It stays Pending and the next run finishes it\./,
+    );
     const [pending] = invoices(addon);
     expect(pending).toMatchObject({ 'Invoice no': 'INV-2026-0001', Status: 'Pending', 'PDF ID': '' });
     expect(pending['Doc ID']).not.toBe('');
@@ -100,7 +102,11 @@ describe('a failing step', () => {
     const retried = addon.server.runAutomaticInvoicing();
     expect(retried.finished.map((v) => [v.invoiceNo, v.status])).toEqual([['INV-2026-0001', 'Open']]);
     expect(invoices(addon)[0]['Doc ID']).toBe(pending['Doc ID']);
-    expect(liveFiles(addon).map((f) => f.name).sort()).toEqual(['INV-2026-0001 Acme', 'INV-2026-0001 Acme.pdf']);
+    expect(
+      liveFiles(addon)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['INV-2026-0001 Acme', 'INV-2026-0001 Acme.pdf']);
   });
 
   it('keeps numbers gapless across failures: a failed invoice keeps its number and the others go on', () => {
@@ -145,7 +151,9 @@ describe('two runs at once', () => {
     addon.emu.fireTimeTriggers(addon.bundle);
     addon.emu.faults.clear();
     expect(refusals.length).toBeGreaterThan(5);
-    expect(new Set(refusals)).toEqual(new Set([expect.stringMatching(/updating the prepaid ledger right now\. Nothing was changed: wait a moment and try again\./)]));
+    expect(new Set(refusals)).toEqual(
+      new Set([expect.stringMatching(/updating the prepaid ledger right now\. Nothing was changed: wait a moment and try again\./)]),
+    );
     expect(writesDuringRefusals).toBe(0);
     expect(addon.as(EDITOR).runAutomaticInvoicing().created).toEqual([]);
     expect(invoices(addon).map((r) => [r['Invoice no'], r.Client, r.Status])).toEqual([

@@ -12,13 +12,29 @@ describe('which clients are invoiced', () => {
     const addon = invoicingWorkbook();
     addon.server.authorizeEntries(['E-1', 'E-2']); // Acme 10 -> 4 h, minimum 5 h
     const run = addon.server.runAutomaticInvoicing();
-    expect(run.created.map((v) => [v.invoiceNo, v.client, v.minutes, v.amountCents, v.currency, v.status])).toEqual([['INV-2026-0001', 'Acme', 1200, 180000, 'EUR', 'Open']]);
+    expect(run.created.map((v) => [v.invoiceNo, v.client, v.minutes, v.amountCents, v.currency, v.status])).toEqual([
+      ['INV-2026-0001', 'Acme', 1200, 180000, 'EUR', 'Open'],
+    ]);
     expect(run.problems).toEqual([]);
     const [row] = invoices(addon);
-    expect(row).toMatchObject({ 'Invoice no': 'INV-2026-0001', Client: 'Acme', Hours: 20, Rate: 90, Amount: 1800, Currency: 'EUR', Status: 'Open', Emailed: '' });
+    expect(row).toMatchObject({
+      'Invoice no': 'INV-2026-0001',
+      Client: 'Acme',
+      Hours: 20,
+      Rate: 90,
+      Amount: 1800,
+      Currency: 'EUR',
+      Status: 'Open',
+      Emailed: '',
+    });
     const doc = addon.emu.files.get(String(row['Doc ID']))!;
     const pdf = addon.emu.files.get(String(row['PDF ID']))!;
-    expect([doc.name, doc.mimeType, pdf.name, pdf.mimeType]).toEqual(['INV-2026-0001 Acme', 'application/vnd.google-apps.document', 'INV-2026-0001 Acme.pdf', 'application/pdf']);
+    expect([doc.name, doc.mimeType, pdf.name, pdf.mimeType]).toEqual([
+      'INV-2026-0001 Acme',
+      'application/vnd.google-apps.document',
+      'INV-2026-0001 Acme.pdf',
+      'application/pdf',
+    ]);
     const folderId = addon.server.getSettings().invoiceFolderId;
     expect(addon.emu.files.get(folderId)?.name).toBe('Prepaid Time invoices (Prepaid Time)');
     expect(doc.parents).toEqual([folderId]);
@@ -56,7 +72,11 @@ describe('which clients are invoiced', () => {
       ['INV-2026-0001', 'Acme', 180000, 'EUR'],
       ['INV-2026-0002', 'Beta', 120000, 'USD'],
     ]);
-    expect(liveFiles(addon).map((f) => f.name).sort()).toEqual(['INV-2026-0001 Acme', 'INV-2026-0001 Acme.pdf', 'INV-2026-0002 Beta', 'INV-2026-0002 Beta.pdf']);
+    expect(
+      liveFiles(addon)
+        .map((f) => f.name)
+        .sort(),
+    ).toEqual(['INV-2026-0001 Acme', 'INV-2026-0001 Acme.pdf', 'INV-2026-0002 Beta', 'INV-2026-0002 Beta.pdf']);
   });
 
   it('gives one invoice per crossing, however often it runs, from the menu or the trigger', () => {
@@ -189,7 +209,15 @@ describe('the template', () => {
     addon.server.runAutomaticInvoicing();
     const doc = addon.emu.files.get(String(invoices(addon)[0]['Doc ID']))!;
     const tables = doc.document!.saved.elements.filter((e) => e.type === 'TABLE');
-    expect(tables[1]).toEqual({ type: 'TABLE', rows: [['Date', 'Hours'], ['2026-01-05', '4.00'], ['2026-01-05', '2.00'], ['Total', '6.00']].map((r) => r.map((text) => ({ text, bold: false }))) });
+    expect(tables[1]).toEqual({
+      type: 'TABLE',
+      rows: [
+        ['Date', 'Hours'],
+        ['2026-01-05', '4.00'],
+        ['2026-01-05', '2.00'],
+        ['Total', '6.00'],
+      ].map((r) => r.map((text) => ({ text, bold: false }))),
+    });
   });
 });
 
@@ -233,7 +261,9 @@ describe('email', () => {
     noEmail.server.saveSettings({ emailInvoices: true, invoiceAfterAuthorization: false });
     addClients(noEmail, [{ Client: 'Quiet', 'Minimum balance (h)': 5, 'Top-up (h)': 5, 'Auto-invoice': true }]);
     noEmail.server.addCredits('Quiet', 1, 'Start');
-    expect(noEmail.server.runAutomaticInvoicing().problems.map((p) => p.message)).toEqual(['INV-2026-0001 for Quiet was not emailed: Quiet has no Billing email in Credits. Send the PDF by hand.']);
+    expect(noEmail.server.runAutomaticInvoicing().problems.map((p) => p.message)).toEqual([
+      'INV-2026-0001 for Quiet was not emailed: Quiet has no Billing email in Credits. Send the PDF by hand.',
+    ]);
   });
 });
 
@@ -246,7 +276,10 @@ describe('when credits are added', () => {
     const paid = addon.server.markInvoicePaid('INV-2026-0001');
     expect(paid).toMatchObject({ changed: true, invoice: { status: 'Paid' } });
     expect(paid.summary).toBe("INV-2026-0001 is paid. Acme was credited with the invoice's hours: balance 24.00 h.");
-    const topUps = () => rows(addon, 'Prepaid log').filter((r) => r.Reference === 'INV-2026-0001').map((r) => [r.Kind, r.Hours, r.Description]);
+    const topUps = () =>
+      rows(addon, 'Prepaid log')
+        .filter((r) => r.Reference === 'INV-2026-0001')
+        .map((r) => [r.Kind, r.Hours, r.Description]);
     expect(topUps()).toEqual([['Top-up', 20, 'Invoice INV-2026-0001 paid']]);
     expect(balances(addon).Acme).toBe(24);
     const again = addon.server.markInvoicePaid(' INV-2026-0001 ');
@@ -259,7 +292,10 @@ describe('when credits are added', () => {
     const addon = invoicingWorkbook({ creditOn: 'issue' });
     addon.server.authorizeEntries(['E-1', 'E-2']);
     addon.server.runAutomaticInvoicing();
-    const topUps = () => rows(addon, 'Prepaid log').filter((r) => r.Reference === 'INV-2026-0001').map((r) => [r.Kind, r.Hours, r.Description]);
+    const topUps = () =>
+      rows(addon, 'Prepaid log')
+        .filter((r) => r.Reference === 'INV-2026-0001')
+        .map((r) => [r.Kind, r.Hours, r.Description]);
     expect(topUps()).toEqual([['Top-up', 20, 'Invoice INV-2026-0001 issued']]);
     expect(balances(addon).Acme).toBe(24);
     expect(addon.server.markInvoicePaid('INV-2026-0001')).toMatchObject({ changed: true, topUpLogId: '', invoice: { status: 'Paid' } });
@@ -298,7 +334,12 @@ describe('the hourly trigger', () => {
   it('installs once per user and document, runs as its installer, reports its last run, and is removed', () => {
     const addon = invoicingWorkbook();
     addon.server.saveSettings({ authorizers: [OWNER, EDITOR] });
-    expect(addon.server.getInvoicingStatus()).toMatchObject({ yours: false, installedBy: '', lastRun: null, summary: 'Hourly invoicing is off. Invoicing has not run yet.' });
+    expect(addon.server.getInvoicingStatus()).toMatchObject({
+      yours: false,
+      installedBy: '',
+      lastRun: null,
+      summary: 'Hourly invoicing is off. Invoicing has not run yet.',
+    });
     addon.server.installInvoicingTrigger();
     const status = addon.server.installInvoicingTrigger();
     expect(status).toMatchObject({ yours: true, installedBy: OWNER });

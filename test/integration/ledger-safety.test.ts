@@ -69,7 +69,10 @@ describe('service calls', () => {
   function callsToAuthorize(count: number): { data: number; total: number } {
     const addon = addonWithSheets();
     addClients(addon, [{ Client: 'Acme' }]);
-    addEntries(addon, Array.from({ length: count }, (_, i) => ({ 'Entry ID': `E-${i}`, Client: 'Acme', Hours: 1 })));
+    addEntries(
+      addon,
+      Array.from({ length: count }, (_, i) => ({ 'Entry ID': `E-${i}`, Client: 'Acme', Hours: 1 })),
+    );
     addon.server.authorizeEntries(['E-0']);
     const { calls } = addon.emu;
     calls.reset();
@@ -91,7 +94,10 @@ describe('user text and the schema', () => {
     const addon = addonWithSheets();
     addClients(addon, [{ Client: 'Acme' }]);
     const texts = ['=IMPORTRANGE("x","y")', '+1', '007', '2026-01-05', '@here', 'TRUE'];
-    addEntries(addon, texts.map((t, i) => ({ 'Entry ID': `E-${i}`, Client: 'Acme', Hours: 1, Description: `'${t}` })));
+    addEntries(
+      addon,
+      texts.map((t, i) => ({ 'Entry ID': `E-${i}`, Client: 'Acme', Hours: 1, Description: `'${t}` })),
+    );
     addon.server.authorizeEntries(texts.map((_, i) => `E-${i}`));
     const log = addon.emu.spreadsheet.getSheetByName('Prepaid log')!;
     expect(rows(addon, 'Prepaid log').map((r) => r.Description)).toEqual(texts);

@@ -43,7 +43,17 @@ describe('saveClientSettings', () => {
       'Auto-invoice': true,
       'Balance (h)': 4,
     });
-    expect(result.client).toMatchObject({ name: 'Acme', type: 'Contact', rateCents: 9250, currency: 'USD', minimumMinutes: 480, topUpMinutes: 90, autoInvoice: true, balanceMinutes: 240, underMinimum: true });
+    expect(result.client).toMatchObject({
+      name: 'Acme',
+      type: 'Contact',
+      rateCents: 9250,
+      currency: 'USD',
+      minimumMinutes: 480,
+      topUpMinutes: 90,
+      autoInvoice: true,
+      balanceMinutes: 240,
+      underMinimum: true,
+    });
     expect(rows(addon, 'Credits').find((r) => r.Client === 'Beta')).toMatchObject({ 'Minimum balance (h)': 1, 'Top-up (h)': 10 });
   });
 
@@ -56,7 +66,14 @@ describe('saveClientSettings', () => {
   it('refuses bad values with a message per field and writes nothing', () => {
     const addon = workbook();
     const before = addon.emu.snapshot();
-    const result = addon.server.saveClientSettings('Acme', { minimumHours: 'lots', topUpHours: '-3', hourlyRate: '85,50', currency: 'Euro', billingEmail: 'nobody', type: 'Person' as 'Company' });
+    const result = addon.server.saveClientSettings('Acme', {
+      minimumHours: 'lots',
+      topUpHours: '-3',
+      hourlyRate: '85,50',
+      currency: 'Euro',
+      billingEmail: 'nobody',
+      type: 'Person' as 'Company',
+    });
     expect(result.ok).toBe(false);
     if (result.ok) return;
     expect(Object.keys(result.errors).sort()).toEqual(['billingEmail', 'currency', 'hourlyRate', 'minimumHours', 'topUpHours', 'type']);

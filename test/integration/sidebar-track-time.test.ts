@@ -23,10 +23,25 @@ describe('logTime', () => {
     addon.emu.calls.reset();
     const result = addon.as(EDITOR).logTime(entry);
     if (!result.ok) throw new Error(result.summary);
-    expect(result.entry).toEqual({ entryId: expect.stringMatching(/^E-[0-9A-F]{10,}$/), date: '2026-01-02', client: 'Acme', person: EDITOR, description: 'Design review', minutes: 90 });
+    expect(result.entry).toEqual({
+      entryId: expect.stringMatching(/^E-[0-9A-F]{10,}$/),
+      date: '2026-01-02',
+      client: 'Acme',
+      person: EDITOR,
+      description: 'Design review',
+      minutes: 90,
+    });
     expect(result.summary).toMatch(/Logged 1\.50 h for Acme on 2026-01-02/);
     const [row] = rows(addon, 'Time entries');
-    expect(row).toMatchObject({ 'Entry ID': result.entry.entryId, Client: 'Acme', Person: EDITOR, Description: 'Design review', Hours: 1.5, Status: 'Open', Select: false });
+    expect(row).toMatchObject({
+      'Entry ID': result.entry.entryId,
+      Client: 'Acme',
+      Person: EDITOR,
+      Description: 'Design review',
+      Hours: 1.5,
+      Status: 'Open',
+      Select: false,
+    });
     // Midnight in Europe/Brussels, which is 23:00 UTC the day before.
     expect((row.Date as Date).toISOString()).toBe('2026-01-01T23:00:00.000Z');
     expect(addon.emu.calls.count('Range.setValues')).toBe(1);
@@ -70,7 +85,13 @@ describe('the timer', () => {
   it('survives between executions, then logs whole minutes when stopped', () => {
     const addon = workbook();
     const started = addon.as(EDITOR).startTimer('Acme', 'Sprint planning');
-    expect(started.ok && started.timer).toMatchObject({ client: 'Acme', description: 'Sprint planning', startedAt: '2026-01-05T09:00:00.000Z', started: '2026-01-05 10:00', elapsedMinutes: 0 });
+    expect(started.ok && started.timer).toMatchObject({
+      client: 'Acme',
+      description: 'Sprint planning',
+      startedAt: '2026-01-05T09:00:00.000Z',
+      started: '2026-01-05 10:00',
+      elapsedMinutes: 0,
+    });
     addon.emu.clock.advance(25 * MINUTE + 40_000);
     expect(addon.as(EDITOR).getTimer()).toMatchObject({ client: 'Acme', elapsedMinutes: 25 });
     expect(addon.as(EDITOR).getSidebarData({}).timer).toMatchObject({ client: 'Acme' });

@@ -45,8 +45,26 @@ describe('getSidebarData', () => {
     ]);
     expect(data.entries[3].problem).toMatch(/"lots" are not a number/);
     expect(data.totals).toEqual([
-      expect.objectContaining({ client: 'Acme', entries: 2, rawMinutes: 110, deductMinutes: 120, beforeMinutes: 360, afterMinutes: 240, belowMinimum: true, negative: false }),
-      expect.objectContaining({ client: 'Beta', entries: 1, rawMinutes: 150, deductMinutes: 150, beforeMinutes: 120, afterMinutes: -30, belowMinimum: true, negative: true }),
+      expect.objectContaining({
+        client: 'Acme',
+        entries: 2,
+        rawMinutes: 110,
+        deductMinutes: 120,
+        beforeMinutes: 360,
+        afterMinutes: 240,
+        belowMinimum: true,
+        negative: false,
+      }),
+      expect.objectContaining({
+        client: 'Beta',
+        entries: 1,
+        rawMinutes: 150,
+        deductMinutes: 150,
+        beforeMinutes: 120,
+        afterMinutes: -30,
+        belowMinimum: true,
+        negative: true,
+      }),
     ]);
     expect(data.people).toEqual(['Ann', 'Bob']);
   });
@@ -123,11 +141,23 @@ describe('getSidebarData', () => {
     expect(data.invoicing.installedAt).toBe('2026-01-05 10:00');
     expect(data.invoicing.lastRunAt).toBe('2026-01-05 10:00');
     expect(data.invoicing.open).toEqual([
-      expect.objectContaining({ invoiceNo: 'INV-2026-0001', client: 'Beta', day: '2026-01-05', minutes: 600, amountCents: 90000, currency: 'EUR', status: 'Open', document: expect.stringMatching(/^https:/), pdf: expect.stringMatching(/^https:/) }),
+      expect.objectContaining({
+        invoiceNo: 'INV-2026-0001',
+        client: 'Beta',
+        day: '2026-01-05',
+        minutes: 600,
+        amountCents: 90000,
+        currency: 'EUR',
+        status: 'Open',
+        document: expect.stringMatching(/^https:/),
+        pdf: expect.stringMatching(/^https:/),
+      }),
     ]);
     expect(data.invoicing.problem).toBe('');
     const fileId = addon.emu.files.byName('Prepaid log — Acme')[0].id;
-    expect(data.clientLogs).toEqual([{ client: 'Acme', url: `https://docs.google.com/spreadsheets/d/${fileId}/edit`, sharedWith: ['finance@acme.test'], linkSharing: false }]);
+    expect(data.clientLogs).toEqual([
+      { client: 'Acme', url: `https://docs.google.com/spreadsheets/d/${fileId}/edit`, sharedWith: ['finance@acme.test'], linkSharing: false },
+    ]);
     // The address is the one the file itself gives.
     expect(data.clientLogs[0].url).toBe(addon.server.exportPrepaidLog('Acme').url);
 

@@ -52,7 +52,12 @@ describe('writeClientLogFile', () => {
     emu.execution(() => writeClientLogFile(emu.spreadsheet, short, { person: 'hidden', showDescriptions: false }, FACTS));
     const log = emu.spreadsheet.getSheetByName('Log')!;
     const values = log.getDataRange().getValues();
-    expect(values.slice(3).flat().every((v) => v === '')).toBe(true);
+    expect(
+      values
+        .slice(3)
+        .flat()
+        .every((v) => v === ''),
+    ).toBe(true);
     expect(values[0].filter(Boolean)).toEqual(['Date', 'Work date', 'Kind', 'Raw hours', 'Hours', 'Balance (h)', 'Reference']);
     expect(values.flat()).not.toContain('=1+1');
   });

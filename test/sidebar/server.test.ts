@@ -14,8 +14,16 @@ function fakeRun(answer: (name: string, args: unknown[]) => unknown): Handlers {
     {},
     {
       get: (_t, name: string) => {
-        if (name === 'withSuccessHandler') return (fn: Handlers['success']) => ((seen.success = fn), runner);
-        if (name === 'withFailureHandler') return (fn: Handlers['failure']) => ((seen.failure = fn), runner);
+        if (name === 'withSuccessHandler')
+          return (fn: Handlers['success']) => {
+            seen.success = fn;
+            return runner;
+          };
+        if (name === 'withFailureHandler')
+          return (fn: Handlers['failure']) => {
+            seen.failure = fn;
+            return runner;
+          };
         return (...args: unknown[]) => {
           seen.called = { name, args };
           try {

@@ -39,17 +39,45 @@ const entry = (entryId: string, clientName: string, minutes: number | null, dedu
 
 describe('chosenTotals', () => {
   const clients = [client('Acme', 300, 240), client('Beta', 30, 0)];
-  const entries = [entry('A1', 'Acme', 50, 60), entry('A2', 'Acme', 10, 15), entry('B1', 'Beta', 40, 45), entry('B2', 'Beta', null, null), entry('X', 'Globex', 10, null)];
+  const entries = [
+    entry('A1', 'Acme', 50, 60),
+    entry('A2', 'Acme', 10, 15),
+    entry('B1', 'Beta', 40, 45),
+    entry('B2', 'Beta', null, null),
+    entry('X', 'Globex', 10, null),
+  ];
 
   it('sums the rounded minutes of the chosen entries per client, and flags minimums and negatives', () => {
     expect(chosenTotals(entries, new Set(['A1', 'A2', 'B1', 'B2', 'X']), clients)).toEqual([
-      { client: 'Acme', entries: 2, rawMinutes: 60, deductMinutes: 75, beforeMinutes: 300, afterMinutes: 225, minimumMinutes: 240, belowMinimum: true, negative: false },
-      { client: 'Beta', entries: 1, rawMinutes: 40, deductMinutes: 45, beforeMinutes: 30, afterMinutes: -15, minimumMinutes: 0, belowMinimum: true, negative: true },
+      {
+        client: 'Acme',
+        entries: 2,
+        rawMinutes: 60,
+        deductMinutes: 75,
+        beforeMinutes: 300,
+        afterMinutes: 225,
+        minimumMinutes: 240,
+        belowMinimum: true,
+        negative: false,
+      },
+      {
+        client: 'Beta',
+        entries: 1,
+        rawMinutes: 40,
+        deductMinutes: 45,
+        beforeMinutes: 30,
+        afterMinutes: -15,
+        minimumMinutes: 0,
+        belowMinimum: true,
+        negative: true,
+      },
     ]);
   });
 
   it('leaves out entries that are not chosen', () => {
-    expect(chosenTotals(entries, new Set(['A2']), clients)).toEqual([expect.objectContaining({ client: 'Acme', entries: 1, deductMinutes: 15, afterMinutes: 285, belowMinimum: false })]);
+    expect(chosenTotals(entries, new Set(['A2']), clients)).toEqual([
+      expect.objectContaining({ client: 'Acme', entries: 1, deductMinutes: 15, afterMinutes: 285, belowMinimum: false }),
+    ]);
     expect(chosenTotals(entries, new Set(), clients)).toEqual([]);
   });
 });

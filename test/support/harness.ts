@@ -39,11 +39,19 @@ export function addonWithSheets(opts: EmulatorOptions = {}): Addon {
 }
 
 export function addClients(addon: Addon, clients: ClientSpec[]): void {
-  pasteRows(addon.emu.spreadsheet, 'Credits', clients.map((c) => ({ Type: 'Company', Currency: 'EUR', 'Hourly rate': 90, ...c })));
+  pasteRows(
+    addon.emu.spreadsheet,
+    'Credits',
+    clients.map((c) => ({ Type: 'Company', Currency: 'EUR', 'Hourly rate': 90, ...c })),
+  );
 }
 
 export function addEntries(addon: Addon, entries: EntrySpec[]): void {
-  pasteRows(addon.emu.spreadsheet, 'Time entries', entries.map((e) => ({ Date: '2026-01-05', Person: 'Ann', Description: 'Work', ...e })));
+  pasteRows(
+    addon.emu.spreadsheet,
+    'Time entries',
+    entries.map((e) => ({ Date: '2026-01-05', Person: 'Ann', Description: 'Work', ...e })),
+  );
 }
 
 /** Adds a column header after the sheet's last column, as a user would. */

@@ -13,7 +13,15 @@ export function invoicingWorkbook(settings: Record<string, unknown> = {}): Addon
   addon.server.saveSettings({ invoiceAfterAuthorization: false, ...settings });
   addClients(addon, [
     { Client: 'Acme', 'Billing email': 'ap@acme.test', 'Hourly rate': 90, 'Minimum balance (h)': 5, 'Top-up (h)': 20, 'Auto-invoice': true },
-    { Client: 'Beta', 'Billing email': 'finance@beta.test', 'Hourly rate': 120, Currency: 'USD', 'Minimum balance (h)': 2, 'Top-up (h)': 10, 'Auto-invoice': true },
+    {
+      Client: 'Beta',
+      'Billing email': 'finance@beta.test',
+      'Hourly rate': 120,
+      Currency: 'USD',
+      'Minimum balance (h)': 2,
+      'Top-up (h)': 10,
+      'Auto-invoice': true,
+    },
   ]);
   addon.server.addCredits('Acme', 10, 'Initial block');
   addon.server.addCredits('Beta', 4, 'Initial block');

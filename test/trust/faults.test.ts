@@ -18,7 +18,11 @@ describe('a run stopped before its k-th write, then run again, ends as an uninte
 });
 
 it('catches an operation that is not safe to repeat', () => {
-  const unsafe = { name: 'addCredits without a request ID', prepare: trustWorkbook, run: (a: ReturnType<typeof trustWorkbook>) => a.server.addCredits('Acme', 1, 'Sent twice') };
+  const unsafe = {
+    name: 'addCredits without a request ID',
+    prepare: trustWorkbook,
+    run: (a: ReturnType<typeof trustWorkbook>) => a.server.addCredits('Acme', 1, 'Sent twice'),
+  };
   const cases = operationFaultCases(unsafe, BASE);
   expect(failures(cases).some((f) => /log differs/.test(f))).toBe(true);
 });

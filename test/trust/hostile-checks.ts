@@ -48,7 +48,12 @@ function column(addon: Addon, sheet: string, header: string): string[] {
   const values = addon.emu.snapshot()[sheet];
   if (!values?.length) return [];
   const at = headerKeys(values[0]).indexOf(header);
-  return at < 0 ? [] : values.slice(1).map((r) => String(r[at] ?? '').trim()).filter(Boolean);
+  return at < 0
+    ? []
+    : values
+        .slice(1)
+        .map((r) => String(r[at] ?? '').trim())
+        .filter(Boolean);
 }
 
 export const HOSTILE_OPERATIONS: HostileOperation[] = [
@@ -61,8 +66,16 @@ export const HOSTILE_OPERATIONS: HostileOperation[] = [
   { name: 'markInvoicePaid', call: (a) => a.server.markInvoicePaid(column(a, 'Invoices', 'invoice no')[0] ?? 'INV-2026-0001'), allowed: LEDGER },
   { name: 'exportPrepaidLog', call: (a) => a.server.exportPrepaidLog('Acme', { csv: true }), allowed: {} },
   { name: 'shareClientLog', call: (a) => a.server.shareClientLog('Beta', 'finance@beta.test'), allowed: {} },
-  { name: 'saveClientSettings', call: (a) => a.server.saveClientSettings('Acme', { minimumHours: '6', topUpHours: 10, autoInvoice: false }), allowed: { credits: { columns: ['minimum balance (h)', 'top-up (h)', 'auto-invoice'], client: 'Acme' } } },
-  { name: 'logTime', call: (a) => a.server.logTime({ date: '2026-01-06', client: 'Acme', person: 'Ann', description: 'Call', hours: '0:45' }), allowed: { newEntries: 1 } },
+  {
+    name: 'saveClientSettings',
+    call: (a) => a.server.saveClientSettings('Acme', { minimumHours: '6', topUpHours: 10, autoInvoice: false }),
+    allowed: { credits: { columns: ['minimum balance (h)', 'top-up (h)', 'auto-invoice'], client: 'Acme' } },
+  },
+  {
+    name: 'logTime',
+    call: (a) => a.server.logTime({ date: '2026-01-06', client: 'Acme', person: 'Ann', description: 'Call', hours: '0:45' }),
+    allowed: { newEntries: 1 },
+  },
   { name: 'getSidebarData', call: (a) => a.server.getSidebarData({}), allowed: {} },
   { name: 'checkLedger', call: (a) => a.server.checkLedger(), allowed: {} },
   { name: 'archiveBefore', call: (a) => a.server.archiveBefore('2026-01-06'), allowed: { ...LEDGER, archive: true } },
@@ -75,7 +88,8 @@ const blank = (v: unknown) => String(v ?? '').trim() === '';
 
 /** A number shown as a date or a date as a number: the cell's format changed, not its value. */
 const ISO = /^[+-]?\d{4,6}-\d\d-\d\dT/;
-const reformatted = (before: unknown, after: unknown) => (typeof before === 'number' && ISO.test(String(after))) || (typeof after === 'number' && ISO.test(String(before)));
+const reformatted = (before: unknown, after: unknown) =>
+  (typeof before === 'number' && ISO.test(String(after))) || (typeof after === 'number' && ISO.test(String(before)));
 
 function cellAllowed(change: CellChange, allowed: Allowed): boolean {
   const { sheet, column: col, before, after } = change;
@@ -102,7 +116,8 @@ function logSums(grid: Grid): Map<string, number> {
   const keys = headerKeys(values[0]);
   const client = keys.indexOf('client');
   const hours = keys.indexOf('hours');
-  for (const r of values.slice(1)) if (typeof r[hours] === 'number') sums.set(String(r[client]), (sums.get(String(r[client])) ?? 0) + Math.round((r[hours] as number) * 60));
+  for (const r of values.slice(1))
+    if (typeof r[hours] === 'number') sums.set(String(r[client]), (sums.get(String(r[client])) ?? 0) + Math.round((r[hours] as number) * 60));
   return sums;
 }
 
@@ -113,7 +128,8 @@ function unintended(diff: WorkbookDiff, allowed: Allowed, before: Grid, after: G
   for (const s of diff.sheetsAdded) if (!allowed.setUp) out.push(`added the sheet ${s}`);
   // A column without a header is not one the add-on can name: setUpSheets may give it one, and
   // archiving moves rows by their named columns (a known limit, see docs/trust.md).
-  for (const h of diff.headersRemoved) if (!((allowed.setUp || allowed.archive) && h.column.startsWith('(no header)'))) out.push(`removed the header ${h.sheet}!${h.column}`);
+  for (const h of diff.headersRemoved)
+    if (!((allowed.setUp || allowed.archive) && h.column.startsWith('(no header)'))) out.push(`removed the header ${h.sheet}!${h.column}`);
   for (const h of diff.headersAdded) {
     if (!allowed.setUp) out.push(`added the column ${h.sheet}!${h.column}`);
     else if (h.values.some((v) => !blank(v) && v !== false)) out.push(`filled the new column ${h.sheet}!${h.column} in existing rows`);
@@ -124,7 +140,11 @@ function unintended(diff: WorkbookDiff, allowed: Allowed, before: Grid, after: G
     out.push(`changed ${c.sheet} row ${c.row + 2} ${c.column}: ${JSON.stringify(c.before)} → ${JSON.stringify(c.after)}`);
   }
   for (const { sheet, rows } of diff.rowsAppended) {
-    const ok = archived(sheet) || (sheet === 'Prepaid log' && allowed.log) || (sheet === 'Invoices' && allowed.invoices) || (sheet === 'Time entries' && rows.length <= (allowed.newEntries ?? 0));
+    const ok =
+      archived(sheet) ||
+      (sheet === 'Prepaid log' && allowed.log) ||
+      (sheet === 'Invoices' && allowed.invoices) ||
+      (sheet === 'Time entries' && rows.length <= (allowed.newEntries ?? 0));
     if (!ok) out.push(`appended ${rows.length} row(s) to ${sheet}`);
   }
   for (const { sheet, rows } of diff.rowsRemoved) if (!archived(sheet)) out.push(`removed ${rows.length} row(s) from ${sheet}`);
@@ -200,7 +220,10 @@ export function checkHostileWorkbook(damages: readonly Damage[], order: readonly
 /** `size.hostileWorkbooks` generated workbooks, each case one workbook with every operation run on it in a random order. */
 export function hostileCases(size: TrustSize): CaseResult[] {
   const indexes = HOSTILE_OPERATIONS.map((_, i) => i);
-  const samples = fc.sample(fc.tuple(hostileWorkbook, fc.shuffledSubarray(indexes, { minLength: indexes.length })), { numRuns: size.hostileWorkbooks, seed: size.seed });
+  const samples = fc.sample(fc.tuple(hostileWorkbook, fc.shuffledSubarray(indexes, { minLength: indexes.length })), {
+    numRuns: size.hostileWorkbooks,
+    seed: size.seed,
+  });
   return samples.map(([damages, order], n) => {
     const name = `workbook ${n + 1}: ${describeDamages(damages)}; operations ${order.map((i) => HOSTILE_OPERATIONS[i].name).join(' → ')}`;
     try {

@@ -19,7 +19,10 @@ describe('the checks catch', () => {
   const authorize = HOSTILE_OPERATIONS.find((op) => op.name === 'authorizeEntries')!;
 
   it('a change to a row the operation was not about', () => {
-    const careless = { ...authorize, call: (a: Addon) => (authorize.call(a), a.emu.spreadsheet.getSheetByName('Time entries')!.getRange('F3').setValue('rewritten')) };
+    const careless = {
+      ...authorize,
+      call: (a: Addon) => (authorize.call(a), a.emu.spreadsheet.getSheetByName('Time entries')!.getRange('F3').setValue('rewritten')),
+    };
     expect(checkOperation(healthyWorkbook(), careless).join('\n')).toMatch(/changed Time entries row 3 description/);
   });
 

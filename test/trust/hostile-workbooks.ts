@@ -18,7 +18,42 @@ export type SheetName = (typeof SHEETS)[number];
 
 /** What people and imports leave in cells. Strings are typed as a person types them (so '1:30' becomes a duration). */
 const junkValue: fc.Arbitrary<unknown> = fc.oneof(
-  fc.constantFrom('#REF!', '#N/A', '#VALUE!', '#DIV/0!', '#NAME?', '#ERROR!', '', ' ', '   ', '\t', 'TRUE', 'false', '-', 'N/A', '1:30', '90m', '1h30', '-2', '-0:30', '1e5', 'NaN', 'Infinity', '12abc', '2026-02-30', '31/12/2026', 'Acme', 'Acme ', 'acme', 'E-1', 'Authorized', 'Open', 'Deduction', 'Top-up', 'INV-2026-0001'),
+  fc.constantFrom(
+    '#REF!',
+    '#N/A',
+    '#VALUE!',
+    '#DIV/0!',
+    '#NAME?',
+    '#ERROR!',
+    '',
+    ' ',
+    '   ',
+    '\t',
+    'TRUE',
+    'false',
+    '-',
+    'N/A',
+    '1:30',
+    '90m',
+    '1h30',
+    '-2',
+    '-0:30',
+    '1e5',
+    'NaN',
+    'Infinity',
+    '12abc',
+    '2026-02-30',
+    '31/12/2026',
+    'Acme',
+    'Acme ',
+    'acme',
+    'E-1',
+    'Authorized',
+    'Open',
+    'Deduction',
+    'Top-up',
+    'INV-2026-0001',
+  ),
   fc.boolean(),
   // Huge, but within what a date-formatted cell can show (the emulator, like Sheets, reads such cells as dates).
   fc.constantFrom(0, -1, -0.25, 0.0001, 1e-9, 1e7, -1e7, 5e6, 99999, 24, 1.5),
@@ -51,7 +86,10 @@ export type Damage =
 const sheet = fc.constantFrom(...SHEETS);
 const index = fc.nat({ max: 40 });
 const someValues = fc.array(junkValue, { maxLength: 16 });
-const headerName = fc.oneof(fc.constantFrom('Hours ', ' client', 'ENTRY ID', 'Status', 'Balance (h)', 'Notes', 'Kind', 'hours (h)', ''), fc.string({ maxLength: 10 }));
+const headerName = fc.oneof(
+  fc.constantFrom('Hours ', ' client', 'ENTRY ID', 'Status', 'Balance (h)', 'Notes', 'Kind', 'hours (h)', ''),
+  fc.string({ maxLength: 10 }),
+);
 
 export const damage: fc.Arbitrary<Damage> = fc.oneof(
   { weight: 6, arbitrary: fc.record({ kind: fc.constant('junk cell' as const), sheet, row: index, column: index, value: junkValue }) },
@@ -61,14 +99,35 @@ export const damage: fc.Arbitrary<Damage> = fc.oneof(
   fc.record({ kind: fc.constant('header duplicated' as const), sheet, column: index, values: someValues }),
   fc.record({ kind: fc.constant('columns reordered' as const), sheet, order: fc.array(fc.nat(), { minLength: 16, maxLength: 16 }) }),
   fc.record({ kind: fc.constant('extra column' as const), sheet, name: headerName, values: someValues }),
-  fc.record({ kind: fc.constant('merged range' as const), sheet, row: index, column: index, rows: fc.integer({ min: 1, max: 3 }), columns: fc.integer({ min: 1, max: 3 }) }),
+  fc.record({
+    kind: fc.constant('merged range' as const),
+    sheet,
+    row: index,
+    column: index,
+    rows: fc.integer({ min: 1, max: 3 }),
+    columns: fc.integer({ min: 1, max: 3 }),
+  }),
   fc.record({ kind: fc.constant('filtered rows' as const), sheet, row: index, rows: fc.integer({ min: 1, max: 5 }) }),
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('sheet emptied' as const), sheet }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('sheet deleted' as const), sheet }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('no data rows' as const), sheet }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('duplicate Entry ID' as const), row: index, from: index }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('hours edited after authorization' as const), entry: index, hours: fc.oneof(junkValue, fc.constantFrom(3, '5:00', 0.5)) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('client renamed' as const), row: index, name: fc.oneof(fc.constantFrom('Acme Labs', 'ACME', 'Acme ', 'Beta Corp', ''), fc.string({ maxLength: 8 })) }) },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('hours edited after authorization' as const),
+      entry: index,
+      hours: fc.oneof(junkValue, fc.constantFrom(3, '5:00', 0.5)),
+    }),
+  },
+  {
+    weight: 2,
+    arbitrary: fc.record({
+      kind: fc.constant('client renamed' as const),
+      row: index,
+      name: fc.oneof(fc.constantFrom('Acme Labs', 'ACME', 'Acme ', 'Beta Corp', ''), fc.string({ maxLength: 8 })),
+    }),
+  },
   fc.record({ kind: fc.constant('client deleted' as const), row: index }),
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('log row edited' as const), row: index, column: index, value: junkValue }) },
   fc.record({ kind: fc.constant('log row deleted' as const), row: index }),
@@ -90,7 +149,12 @@ function put(s: Sheet, row: number, column: number, value: unknown): void {
 }
 
 function headerColumn(s: Sheet, header: string): number {
-  const headers = s.getLastColumn() ? s.getRange(1, 1, 1, s.getLastColumn()).getValues()[0].map((h) => String(h).trim().toLowerCase()) : [];
+  const headers = s.getLastColumn()
+    ? s
+        .getRange(1, 1, 1, s.getLastColumn())
+        .getValues()[0]
+        .map((h) => String(h).trim().toLowerCase())
+    : [];
   return headers.indexOf(header.toLowerCase()) + 1;
 }
 
@@ -112,7 +176,14 @@ function writeColumn(s: Sheet, col: number, header: string, values: unknown[]): 
 /** Applies one damage, as a person editing the sheet would. */
 function applyDamage(addon: Addon, d: Damage): void {
   const ss = addon.emu.spreadsheet;
-  const target = 'sheet' in d ? ss.getSheetByName(d.sheet) : d.kind.startsWith('log') ? ss.getSheetByName('Prepaid log') : d.kind.startsWith('client') ? ss.getSheetByName('Credits') : ss.getSheetByName('Time entries');
+  const target =
+    'sheet' in d
+      ? ss.getSheetByName(d.sheet)
+      : d.kind.startsWith('log')
+        ? ss.getSheetByName('Prepaid log')
+        : d.kind.startsWith('client')
+          ? ss.getSheetByName('Credits')
+          : ss.getSheetByName('Time entries');
   if (!target) return;
   const s = target;
   switch (d.kind) {
@@ -180,7 +251,9 @@ function applyDamage(addon: Addon, d: Damage): void {
       const hours = headerColumn(s, 'Hours');
       const status = headerColumn(s, 'Status');
       if (!hours || !status) return;
-      const authorized = grid(s).map((r, i) => [r, i + 1] as const).filter(([r, i]) => i > 1 && String(r[status - 1]) === 'Authorized');
+      const authorized = grid(s)
+        .map((r, i) => [r, i + 1] as const)
+        .filter(([r, i]) => i > 1 && String(r[status - 1]) === 'Authorized');
       if (authorized.length) put(s, authorized[d.entry % authorized.length][1], hours, d.hours);
       return;
     }

@@ -14,7 +14,20 @@ import { formulasIn, logTab, openClientFile, parseCsv } from '../integration/cli
 import { verdict, type CaseResult } from './cases';
 
 /** Names a careless match would mix up; as typed in Credits ("ACME " is read back trimmed). */
-export const CLIENT_NAMES = ['Acme', 'Acme Labs', 'acme', 'ACME ', 'Acme  Labs', 'Acme Labs Inc', 'O"Brien', "Bob's Burgers", 'Acme "Labs"', 'Ac.me', 'Acme*', '(Acme)'];
+export const CLIENT_NAMES = [
+  'Acme',
+  'Acme Labs',
+  'acme',
+  'ACME ',
+  'Acme  Labs',
+  'Acme Labs Inc',
+  'O"Brien',
+  "Bob's Burgers",
+  'Acme "Labs"',
+  'Ac.me',
+  'Acme*',
+  '(Acme)',
+];
 
 /** Text Sheets, Excel or LibreOffice would evaluate when it starts a cell or a CSV field. */
 export const FORMULA_CORPUS = [
@@ -43,7 +56,7 @@ export const HTML_CORPUS = [
   '<img src=x onerror="window.__pwned=1" data-pwn>',
   '<script data-pwn>window.__pwned=1</script>',
   '"><svg data-pwn onload="window.__pwned=1">',
-  "'><iframe data-pwn src=\"javascript:window.__pwned=1\"></iframe>",
+  '\'><iframe data-pwn src="javascript:window.__pwned=1"></iframe>',
   '</option></select><b data-pwn>bold</b>',
   '<a data-pwn href="javascript:window.__pwned=1">link</a>',
   '{{7*7}} ${7*7} <%= 7*7 %>',
@@ -55,10 +68,16 @@ const typed = (text: string) => `'${text}`;
 
 function isolationWorkbook(): { addon: Addon; names: string[] } {
   const addon = addonWithSheets();
-  addClients(addon, CLIENT_NAMES.map((Client) => ({ Client: typed(Client) })));
+  addClients(
+    addon,
+    CLIENT_NAMES.map((Client) => ({ Client: typed(Client) })),
+  );
   const names = CLIENT_NAMES.map((n) => n.trim());
   names.forEach((name, i) => addon.server.addCredits(name, 10 + i, `top-up marker-${i}`));
-  addEntries(addon, names.map((name, i) => ({ 'Entry ID': `E-${i}`, Client: typed(name), Hours: 1 + i / 4, Description: `work marker-${i}` })));
+  addEntries(
+    addon,
+    names.map((name, i) => ({ 'Entry ID': `E-${i}`, Client: typed(name), Hours: 1 + i / 4, Description: `work marker-${i}` })),
+  );
   addon.server.authorizeEntries(names.map((_, i) => `E-${i}`));
   return { addon, names };
 }
@@ -70,8 +89,12 @@ export function isolationCases(): CaseResult[] {
   return names.map((name, i) => {
     const broken: string[] = [];
     const { url } = addon.server.exportPrepaidLog(name);
-    const own = readRows(agency, 'Prepaid log').filter((r) => r.Client === name).map((r) => r.Description);
-    const shown = logTab(addon, url).map((r) => r.Description).filter((d) => d !== '');
+    const own = readRows(agency, 'Prepaid log')
+      .filter((r) => r.Client === name)
+      .map((r) => r.Description);
+    const shown = logTab(addon, url)
+      .map((r) => r.Description)
+      .filter((d) => d !== '');
     if (JSON.stringify(shown) !== JSON.stringify(own)) broken.push(`its log tab shows ${JSON.stringify(shown)}, its rows are ${JSON.stringify(own)}`);
     const everything = JSON.stringify(addon.emu.snapshot(openClientFile(addon, url)));
     for (const j of names.keys()) if (j !== i && new RegExp(`marker-${j}\\b`).test(everything)) broken.push(`it shows marker-${j} of ${names[j]}`);
@@ -87,7 +110,10 @@ export function formulaCases(): CaseResult[] {
   const client = '=Evil+Co';
   addClients(addon, [{ Client: typed(client) }]);
   addon.server.addCredits(client, 100, 'Initial block');
-  addEntries(addon, FORMULA_CORPUS.map((text, i) => ({ 'Entry ID': `E-${i}`, Client: typed(client), Hours: 1, Description: typed(text), Person: typed(text) })));
+  addEntries(
+    addon,
+    FORMULA_CORPUS.map((text, i) => ({ 'Entry ID': `E-${i}`, Client: typed(client), Hours: 1, Description: typed(text), Person: typed(text) })),
+  );
   addon.server.authorizeEntries(FORMULA_CORPUS.map((_, i) => `E-${i}`));
   FORMULA_CORPUS.forEach((text) => addon.server.adjustCredits(client, 0.25, text));
   const { url, csv } = addon.server.exportPrepaidLog(client, { csv: true });
@@ -101,7 +127,8 @@ export function formulaCases(): CaseResult[] {
     const broken: string[] = [];
     const asDescription = rows.filter((r) => r.Description === text).length;
     const expected = 2 * FORMULA_CORPUS.filter((t) => t.trim() === text).length;
-    if (asDescription !== expected) broken.push(`appears ${asDescription} times as a description in the client's file, not ${expected} (a deduction and an adjustment each)`);
+    if (asDescription !== expected)
+      broken.push(`appears ${asDescription} times as a description in the client's file, not ${expected} (a deduction and an adjustment each)`);
     if (!rows.some((r) => r.Person === text)) broken.push("does not appear as the person in the client's file");
     if (formulas.length) broken.push(`the client's file has formulas: ${formulas.join('; ')}`);
     if (!header?.includes('Description')) broken.push('the CSV has no Description column');

@@ -25,7 +25,13 @@ it('catches a second party that writes without the lock', () => {
     name: 'a script that edits a description without the lock',
     prepare: () => trustWorkbook(BASE),
     first: { name: `${OWNER} authorizes E-1`, act: (a: ReturnType<typeof trustWorkbook>) => a.server.authorizeEntries(['E-1']) },
-    others: [{ name: 'a careless script', act: (a: ReturnType<typeof trustWorkbook>) => a.emu.execution(() => a.emu.spreadsheet.getSheetByName('Time entries')!.getRange('F3').setValue('Edited by a script')) }],
+    others: [
+      {
+        name: 'a careless script',
+        act: (a: ReturnType<typeof trustWorkbook>) =>
+          a.emu.execution(() => a.emu.spreadsheet.getSheetByName('Time entries')!.getRange('F3').setValue('Edited by a script')),
+      },
+    ],
   };
   const cases = interleavingCases(SMALL, [scenario]);
   expect(failures(cases).length).toBe(cases.length);

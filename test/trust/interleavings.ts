@@ -35,8 +35,14 @@ export interface Interleaving {
 const authorize = (user: string, ids: string[]): Party => ({ name: `${user} authorizes ${ids.join(',')}`, act: (a) => a.as(user).authorizeEntries(ids) });
 const trigger: Party = { name: 'the hourly trigger', act: fireTrigger };
 const pay = (user: string, invoiceNo: string): Party => ({ name: `${user} marks ${invoiceNo} paid`, act: (a) => a.as(user).markInvoicePaid(invoiceNo) });
-const reverse = (user: string, ids: string[]): Party => ({ name: `${user} reverses ${ids.join(',')}`, act: (a) => a.as(user).reverseEntries(ids, 'Logged against the wrong client') });
-const refreshLog = (user: string, client: string): Party => ({ name: `${user} refreshes ${client}'s client log`, act: (a) => a.as(user).exportPrepaidLog(client) });
+const reverse = (user: string, ids: string[]): Party => ({
+  name: `${user} reverses ${ids.join(',')}`,
+  act: (a) => a.as(user).reverseEntries(ids, 'Logged against the wrong client'),
+});
+const refreshLog = (user: string, client: string): Party => ({
+  name: `${user} refreshes ${client}'s client log`,
+  act: (a) => a.as(user).exportPrepaidLog(client),
+});
 
 function withTrigger(addon: Addon): Addon {
   addon.server.installInvoicingTrigger();
@@ -52,17 +58,47 @@ function authorizedWorkbook(): Addon {
 /** The scenarios of the issue, each in both orders at the large size. */
 export function interleavings(size: TrustSize): Interleaving[] {
   const pairs: Interleaving[] = [
-    { name: 'two authorizers on overlapping entries', prepare: () => trustWorkbook(BASE), first: authorize(OWNER, ['E-1', 'E-2', 'E-3']), others: [authorize(SECOND, ['E-2', 'E-3', 'E-5'])] },
-    { name: 'authorization (invoicing right after) during the trigger', prepare: () => withTrigger(trustWorkbook(BASE)), first: authorize(SECOND, ['E-1', 'E-2', 'E-3']), others: [trigger] },
-    { name: 'markInvoicePaid twice at once', prepare: () => invoicedWorkbook(BASE), first: pay(OWNER, 'INV-2026-0001'), others: [pay(SECOND, 'INV-2026-0001')] },
+    {
+      name: 'two authorizers on overlapping entries',
+      prepare: () => trustWorkbook(BASE),
+      first: authorize(OWNER, ['E-1', 'E-2', 'E-3']),
+      others: [authorize(SECOND, ['E-2', 'E-3', 'E-5'])],
+    },
+    {
+      name: 'authorization (invoicing right after) during the trigger',
+      prepare: () => withTrigger(trustWorkbook(BASE)),
+      first: authorize(SECOND, ['E-1', 'E-2', 'E-3']),
+      others: [trigger],
+    },
+    {
+      name: 'markInvoicePaid twice at once',
+      prepare: () => invoicedWorkbook(BASE),
+      first: pay(OWNER, 'INV-2026-0001'),
+      others: [pay(SECOND, 'INV-2026-0001')],
+    },
     { name: 'a reversal during a client log refresh', prepare: authorizedWorkbook, first: refreshLog(OWNER, 'Acme'), others: [reverse(SECOND, ['E-1'])] },
-    { name: 'a reversal during the trigger (which refreshes every client log)', prepare: authorizedWorkbook, first: trigger, others: [reverse(SECOND, ['E-1', 'E-2'])] },
+    {
+      name: 'a reversal during the trigger (which refreshes every client log)',
+      prepare: authorizedWorkbook,
+      first: trigger,
+      others: [reverse(SECOND, ['E-1', 'E-2'])],
+    },
   ];
   if (size.interleavingVariants === 'base') return pairs;
   const swapped = pairs.map((p) => ({ ...p, name: `${p.name} (other order)`, first: p.others[0], others: [p.first] }));
   const threeParties: Interleaving[] = [
-    { name: 'two authorizers and the trigger', prepare: () => withTrigger(trustWorkbook(BASE)), first: authorize(OWNER, ['E-1', 'E-2']), others: [authorize(SECOND, ['E-2', 'E-3']), trigger] },
-    { name: 'the trigger, an authorizer and a reversal', prepare: authorizedWorkbook, first: trigger, others: [authorize(SECOND, ['E-3', 'E-5']), reverse(OWNER, ['E-2'])] },
+    {
+      name: 'two authorizers and the trigger',
+      prepare: () => withTrigger(trustWorkbook(BASE)),
+      first: authorize(OWNER, ['E-1', 'E-2']),
+      others: [authorize(SECOND, ['E-2', 'E-3']), trigger],
+    },
+    {
+      name: 'the trigger, an authorizer and a reversal',
+      prepare: authorizedWorkbook,
+      first: trigger,
+      others: [authorize(SECOND, ['E-3', 'E-5']), reverse(OWNER, ['E-2'])],
+    },
   ];
   return [...pairs, ...swapped, ...threeParties];
 }
@@ -134,7 +170,9 @@ export function interleavingCases(size: TrustSize, scenarios: readonly Interleav
     scenario.first.act(probe);
     const boundaries = probe.emu.faults.writes - before;
     if (boundaries === 0) return [failed('interleaving', scenario.name, scenario.name, `${scenario.first.name} wrote nothing`)];
-    return Array.from({ length: boundaries }, (_, i) => verdict('interleaving', scenario.name, `${scenario.name}: others at write ${i + 1} of ${boundaries}`, runAt(scenario, i + 1, expected)));
+    return Array.from({ length: boundaries }, (_, i) =>
+      verdict('interleaving', scenario.name, `${scenario.name}: others at write ${i + 1} of ${boundaries}`, runAt(scenario, i + 1, expected)),
+    );
   });
 }
 
@@ -154,7 +192,10 @@ function lockHeldCase(f: ServerFunction): string[] {
       const alerts = addon.emu.ui.alerts.length;
       try {
         addon.call(f.name, f.args(addon), SECOND);
-        const shown = addon.emu.ui.alerts.slice(alerts).map((a) => a.prompt ?? '').join(' | ');
+        const shown = addon.emu.ui.alerts
+          .slice(alerts)
+          .map((a) => a.prompt ?? '')
+          .join(' | ');
         if (f.access !== 'reader' && !/try again/i.test(shown)) broken.push(`went through while the lock was held${shown ? `; it showed: ${shown}` : ''}`);
       } catch (error) {
         if (f.access === 'reader') broken.push(`a read failed while the lock was held: ${describeError(error)}`);
@@ -170,5 +211,7 @@ function lockHeldCase(f: ServerFunction): string[] {
 
 /** Every server function, with the lock held by someone else. */
 export function lockHeldCases(): CaseResult[] {
-  return SERVER_FUNCTIONS.map((f) => verdict('interleaving', 'every server function while the lock is held elsewhere', `${f.name} while another execution holds the lock`, lockHeldCase(f)));
+  return SERVER_FUNCTIONS.map((f) =>
+    verdict('interleaving', 'every server function while the lock is held elsewhere', `${f.name} while another execution holds the lock`, lockHeldCase(f)),
+  );
 }

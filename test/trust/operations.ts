@@ -67,7 +67,11 @@ export const OPERATIONS: Operation[] = [
   { name: 'runAutomaticInvoicing (menu)', prepare: trustWorkbookBelowMinimum, run: (a) => a.server.runAutomaticInvoicing() },
   { name: 'markInvoicePaid', prepare: invoicedWorkbook, run: (a) => a.server.markInvoicePaid(ACME_INVOICE) },
   { name: 'exportPrepaidLog (new file, PDF)', prepare: trustWorkbook, run: (a) => a.server.exportPrepaidLog('Beta', { pdf: true }) },
-  { name: 'exportPrepaidLog (refresh, period)', prepare: trustWorkbook, run: (a) => a.server.exportPrepaidLog('Acme', { from: '2026-01-01', to: '2026-12-31' }) },
+  {
+    name: 'exportPrepaidLog (refresh, period)',
+    prepare: trustWorkbook,
+    run: (a) => a.server.exportPrepaidLog('Acme', { from: '2026-01-01', to: '2026-12-31' }),
+  },
   { name: 'shareClientLog (new file)', prepare: trustWorkbook, run: (a) => a.server.shareClientLog('Beta', 'finance@beta.test') },
   { name: 'shareClientLog (second person)', prepare: trustWorkbook, run: (a) => a.server.shareClientLog('Acme', 'cfo@acme.test') },
   { name: 'unshareClientLog', prepare: (v) => trustWorkbook({ ...v, clientLog: true }), run: (a) => a.server.unshareClientLog('Acme', CLIENT_VIEWER) },
@@ -76,7 +80,14 @@ export const OPERATIONS: Operation[] = [
   {
     name: 'saveClientSettings',
     prepare: trustWorkbook,
-    run: (a) => a.server.saveClientSettings('Acme Labs', { minimumHours: '3:30', topUpHours: 12, hourlyRate: '95.50', autoInvoice: true, billingEmail: 'billing@labs.test' }),
+    run: (a) =>
+      a.server.saveClientSettings('Acme Labs', {
+        minimumHours: '3:30',
+        topUpHours: 12,
+        hourlyRate: '95.50',
+        autoInvoice: true,
+        billingEmail: 'billing@labs.test',
+      }),
   },
   { name: 'logTime', prepare: trustWorkbook, run: (a) => a.server.logTime({ date: '2026-01-06', client: 'Beta', description: 'Call', hours: '1h15' }) },
   {

@@ -46,7 +46,15 @@ interface Attempt {
 
 function refusalInResult(value: unknown): string {
   const result = value as { done?: unknown[]; skipped?: { code: string; message: string }[]; ok?: boolean; summary?: string } | null;
-  if (result && Array.isArray(result.skipped) && Array.isArray(result.done) && result.done.length === 0 && result.skipped.length > 0 && result.skipped.every((s) => s.code === 'not-allowed')) return result.skipped[0].message;
+  if (
+    result &&
+    Array.isArray(result.skipped) &&
+    Array.isArray(result.done) &&
+    result.done.length === 0 &&
+    result.skipped.length > 0 &&
+    result.skipped.every((s) => s.code === 'not-allowed')
+  )
+    return result.skipped[0].message;
   if (result && result.ok === false) return String(result.summary ?? '');
   return '';
 }
@@ -86,7 +94,10 @@ export function matrixCase(f: ServerFunction, role: Role): string[] {
     const why = unreadableError(result.threw);
     if (why) broken.push(why);
   }
-  const unchanged = () => [...stateDifferences(before, workbookState(addon)), ...(JSON.stringify(triggersOf(addon, users)) === JSON.stringify(triggers) ? [] : ['the triggers changed'])];
+  const unchanged = () => [
+    ...stateDifferences(before, workbookState(addon)),
+    ...(JSON.stringify(triggersOf(addon, users)) === JSON.stringify(triggers) ? [] : ['the triggers changed']),
+  ];
   const refusedForPermission = (role.user ? NOT_AUTHORIZER : NO_EMAIL).test(result.told);
   if (role.authorizer) {
     if (result.threw) broken.push(`refused the authorizer: ${describeError(result.threw)}`);

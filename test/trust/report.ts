@@ -57,7 +57,8 @@ export function renderReport(run: TrustRun): string {
   }
   const total = tally(run.results);
   lines.push(`| **All** | **${total.tried}** | **${total.held}** | **${total.failed}** |`, '');
-  if (run.audit) lines.push(`\`npm audit --omit=dev\`: ${run.audit.reached ? run.audit.detail : `not run, the registry could not be reached (${run.audit.detail})`}.`, '');
+  if (run.audit)
+    lines.push(`\`npm audit --omit=dev\`: ${run.audit.reached ? run.audit.detail : `not run, the registry could not be reached (${run.audit.detail})`}.`, '');
   for (const note of run.notes) lines.push(`Note: ${note}`, '');
   lines.push('## Breakdown', '');
   for (const kind of CASE_KINDS) {

@@ -22,7 +22,16 @@ const typed = (text: string) => `'${text}`;
 function hostileSidebarWorkbook(): Addon {
   const addon = addonWithSheets();
   addon.server.saveSettings({ invoicePattern: `${HTML_CORPUS[0]}-{0000}`, invoiceAfterAuthorization: false });
-  addClients(addon, HTML_CORPUS.map((name, i) => ({ Client: typed(name), 'Billing email': 'ap@client.test', 'Minimum balance (h)': 5, 'Top-up (h)': 10, 'Auto-invoice': i === 0 })));
+  addClients(
+    addon,
+    HTML_CORPUS.map((name, i) => ({
+      Client: typed(name),
+      'Billing email': 'ap@client.test',
+      'Minimum balance (h)': 5,
+      'Top-up (h)': 10,
+      'Auto-invoice': i === 0,
+    })),
+  );
   HTML_CORPUS.forEach((name) => addon.server.addCredits(name, 6, name));
   addEntries(addon, [
     ...HTML_CORPUS.map((text, i) => ({ 'Entry ID': `E-${i}`, Client: typed(text), Person: typed(text), Description: typed(text), Hours: 1 })),
@@ -118,7 +127,10 @@ export async function sidebarCases(): Promise<CaseResult[]> {
   const ledger: string[] = [];
   const errors: string[] = [];
   try {
-    for (const [user, tour] of [[undefined, authorizerTour], [EDITOR, editorTour]] as const) {
+    for (const [user, tour] of [
+      [undefined, authorizerTour],
+      [EDITOR, editorTour],
+    ] as const) {
       const sidebar = await openSidebar(browser, addon, user ? { user } : {});
       try {
         seen.push(...(await tour(sidebar, ledger)));
@@ -142,6 +154,11 @@ export async function sidebarCases(): Promise<CaseResult[]> {
     return verdict('injection', 'sidebar markup', `markup ${JSON.stringify(text)} shows as text in every sidebar panel`, broken);
   });
   const shown = ledger.join(' ');
-  const ledgerCase = verdict('tamper', 'sidebar', 'the sidebar shows checkLedger naming a log row edited by hand', shown.includes(tampered) ? [] : [`the ledger check showed: ${shown || '(nothing)'}`]);
+  const ledgerCase = verdict(
+    'tamper',
+    'sidebar',
+    'the sidebar shows checkLedger naming a log row edited by hand',
+    shown.includes(tampered) ? [] : [`the ledger check showed: ${shown || '(nothing)'}`],
+  );
   return [...injection, ledgerCase];
 }

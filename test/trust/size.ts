@@ -18,5 +18,19 @@ export interface TrustSize {
   seed: number;
 }
 
-export const SMALL: TrustSize = { name: 'small', faultVariants: 'base', interleavingVariants: 'base', hostileWorkbooks: 12, tamperedLedgers: 25, seed: 20260105 };
-export const LARGE: TrustSize = { name: 'large', faultVariants: 'all', interleavingVariants: 'all', hostileWorkbooks: 500, tamperedLedgers: 400, seed: 20260105 };
+export const SMALL: TrustSize = {
+  name: 'small',
+  faultVariants: 'base',
+  interleavingVariants: 'base',
+  hostileWorkbooks: 12,
+  tamperedLedgers: 25,
+  seed: 20260105,
+};
+export const LARGE: TrustSize = {
+  name: 'large',
+  faultVariants: 'all',
+  interleavingVariants: 'all',
+  hostileWorkbooks: 500,
+  tamperedLedgers: 400,
+  seed: 20260105,
+};

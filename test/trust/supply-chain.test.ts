@@ -7,8 +7,12 @@ import { failures } from './cases';
 import { dependencyCases, manifestScopes, readmeScopes, scopeCases } from './supply-chain';
 
 it('reads the scope table of a README', () => {
-  const readme = '# X\n\n## OAuth scopes\n\n| Scope | Why |\n|---|---|\n| `drive.file` | files it made |\n| `https://www.googleapis.com/auth/spreadsheets` | its own files |\n\n## Next\n';
-  expect([...readmeScopes(readme)]).toEqual([['drive.file', 'files it made'], ['spreadsheets', 'its own files']]);
+  const readme =
+    '# X\n\n## OAuth scopes\n\n| Scope | Why |\n|---|---|\n| `drive.file` | files it made |\n| `https://www.googleapis.com/auth/spreadsheets` | its own files |\n\n## Next\n';
+  expect([...readmeScopes(readme)]).toEqual([
+    ['drive.file', 'files it made'],
+    ['spreadsheets', 'its own files'],
+  ]);
 });
 
 it('the manifest requests only scopes the README justifies, and no full Drive scope', () => {

@@ -16,7 +16,10 @@ const ROOT = join(__dirname, '..', '..');
 
 /** A scope's short name: `https://www.googleapis.com/auth/drive.file` -> `drive.file`. */
 function shortScope(scope: string): string {
-  return scope.trim().replace(/^`|`$/g, '').replace(/^https:\/\/www\.googleapis\.com\/auth\//, '');
+  return scope
+    .trim()
+    .replace(/^`|`$/g, '')
+    .replace(/^https:\/\/www\.googleapis\.com\/auth\//, '');
 }
 
 /** The scopes the README's "OAuth scopes" table justifies, with their reasons. */
@@ -47,12 +50,23 @@ export function scopeCases(): CaseResult[] {
     return verdict('scope', 'manifest', `the manifest requests ${scope}`, broken);
   });
   const stale = [...justified.keys()].filter((scope) => !requested.includes(scope));
-  return [...cases, ...stale.map((scope) => verdict('scope', 'README', `the README justifies ${scope}`, ['the manifest does not request it: the README is out of date']))];
+  return [
+    ...cases,
+    ...stale.map((scope) => verdict('scope', 'README', `the README justifies ${scope}`, ['the manifest does not request it: the README is out of date'])),
+  ];
 }
 
 /** The files esbuild puts into dist/Code.js, relative to the project. */
 function bundleInputs(): string[] {
-  const result = buildSync({ entryPoints: [join(ROOT, 'src', 'index.ts')], bundle: true, format: 'iife', platform: 'neutral', metafile: true, write: false, logLevel: 'silent' });
+  const result = buildSync({
+    entryPoints: [join(ROOT, 'src', 'index.ts')],
+    bundle: true,
+    format: 'iife',
+    platform: 'neutral',
+    metafile: true,
+    write: false,
+    logLevel: 'silent',
+  });
   return Object.keys(result.metafile.inputs).map((p) => relative(ROOT, join(process.cwd(), p)));
 }
 
@@ -71,7 +85,12 @@ export function npmAudit(timeoutMs = 60_000): AuditOutcome {
     const report = JSON.parse(run.stdout) as { metadata?: { vulnerabilities?: Record<string, number> }; error?: { summary?: string } };
     const counts = report.metadata?.vulnerabilities;
     if (!counts) return { reached: false, high: 0, critical: 0, detail: report.error?.summary ?? 'npm audit gave no report' };
-    return { reached: true, high: counts.high ?? 0, critical: counts.critical ?? 0, detail: `${counts.total ?? 0} findings in all (${counts.high ?? 0} high, ${counts.critical ?? 0} critical)` };
+    return {
+      reached: true,
+      high: counts.high ?? 0,
+      critical: counts.critical ?? 0,
+      detail: `${counts.total ?? 0} findings in all (${counts.high ?? 0} high, ${counts.critical ?? 0} critical)`,
+    };
   } catch {
     return { reached: false, high: 0, critical: 0, detail: (run.error?.message ?? run.stderr ?? '').trim().split('\n')[0] || 'npm audit did not answer' };
   }
@@ -83,9 +102,20 @@ export function dependencyCases(audit: AuditOutcome | null): CaseResult[] {
   const runtime = Object.keys(pkg.dependencies ?? {});
   const foreign = bundleInputs().filter((p) => !p.startsWith('src/'));
   const cases = [
-    verdict('dependency', 'package', 'package.json declares no runtime dependency', runtime.map((d) => `${d} is a runtime dependency`)),
-    verdict('dependency', 'bundle', 'dist/Code.js is built from src/ alone', foreign.map((p) => `the bundle includes ${p}`)),
+    verdict(
+      'dependency',
+      'package',
+      'package.json declares no runtime dependency',
+      runtime.map((d) => `${d} is a runtime dependency`),
+    ),
+    verdict(
+      'dependency',
+      'bundle',
+      'dist/Code.js is built from src/ alone',
+      foreign.map((p) => `the bundle includes ${p}`),
+    ),
   ];
-  if (audit?.reached) cases.push(verdict('dependency', 'npm audit', 'npm audit --omit=dev finds nothing high or critical', audit.high + audit.critical ? [audit.detail] : []));
+  if (audit?.reached)
+    cases.push(verdict('dependency', 'npm audit', 'npm audit --omit=dev finds nothing high or critical', audit.high + audit.critical ? [audit.detail] : []));
   return cases;
 }

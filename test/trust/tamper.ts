@@ -32,7 +32,22 @@ const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('reverse' as const), entry: fc.nat({ max: ENTRIES.length - 1 }) }),
 );
 
-const LOG_COLUMNS = ['Log ID', 'Timestamp', 'Client', 'Kind', 'Hours', 'Balance after (h)', 'Entry ID', 'Description', 'By', 'Reference', 'Raw hours', 'Person', 'Work date', 'Checksum'];
+const LOG_COLUMNS = [
+  'Log ID',
+  'Timestamp',
+  'Client',
+  'Kind',
+  'Hours',
+  'Balance after (h)',
+  'Entry ID',
+  'Description',
+  'By',
+  'Reference',
+  'Raw hours',
+  'Person',
+  'Work date',
+  'Checksum',
+];
 
 export type Tamper =
   | { kind: 'edit'; row: number; column: number }
@@ -50,10 +65,22 @@ const tamper: fc.Arbitrary<Tamper> = fc.oneof(
 /** Acme and Beta topped up, with six open entries of different lengths. */
 function ledgerWorkbook(): Addon {
   const addon = addonWithSheets();
-  addClients(addon, CLIENTS.map((Client) => ({ Client })));
+  addClients(
+    addon,
+    CLIENTS.map((Client) => ({ Client })),
+  );
   addon.server.addCredits('Acme', 20, 'Initial block');
   addon.server.addCredits('Beta', 10, 'Initial block');
-  addEntries(addon, ENTRIES.map((id, i) => ({ 'Entry ID': id, Client: CLIENTS[i % 2], Hours: ['1:30', 2, '45m', 0.25, '3h', 1][i], Person: ['Ann', 'Bob'][i % 2], Description: `Task ${i + 1}` })));
+  addEntries(
+    addon,
+    ENTRIES.map((id, i) => ({
+      'Entry ID': id,
+      Client: CLIENTS[i % 2],
+      Hours: ['1:30', 2, '45m', 0.25, '3h', 1][i],
+      Person: ['Ann', 'Bob'][i % 2],
+      Description: `Task ${i + 1}`,
+    })),
+  );
   return addon;
 }
 
@@ -99,8 +126,24 @@ function applyTamper(addon: Addon, t: Tamper): number | null {
     const at = t.at % (n + 1);
     const values =
       t.kind === 'insert copy'
-        ? sheet.getRange((t.of % n) + 2, 1, 1, width).getValues()[0].map((v) => (typeof v === 'string' && v ? `'${v}` : v))
-        : headers.map((h) => ({ 'Log ID': 'L-FORGED', Timestamp: new Date(Date.UTC(2026, 0, 5, 9)), Client: 'Acme', Kind: 'Adjustment', Hours: 5, 'Balance after (h)': 99, Description: 'Looks legitimate', By: 'owner@agency.test', Checksum: "'0badc0de" })[h] ?? '');
+        ? sheet
+            .getRange((t.of % n) + 2, 1, 1, width)
+            .getValues()[0]
+            .map((v) => (typeof v === 'string' && v ? `'${v}` : v))
+        : headers.map(
+            (h) =>
+              ({
+                'Log ID': 'L-FORGED',
+                Timestamp: new Date(Date.UTC(2026, 0, 5, 9)),
+                Client: 'Acme',
+                Kind: 'Adjustment',
+                Hours: 5,
+                'Balance after (h)': 99,
+                Description: 'Looks legitimate',
+                By: 'owner@agency.test',
+                Checksum: "'0badc0de",
+              })[h] ?? '',
+          );
     sheet.insertRowBefore(at + 2);
     sheet.getRange(at + 2, 1, 1, width).setValues([values as string[]]);
     return at;
@@ -118,7 +161,7 @@ function tamperCase(history: readonly Step[], t: Tamper): string[] {
   if (!clean.ok) return [`the untampered ledger already has problems: ${clean.summary}`];
   const lastBefore = readRows(addon.emu.spreadsheet, 'Prepaid log').at(-1)!;
   const position = applyTamper(addon, t);
-  let report;
+  let report: ReturnType<typeof addon.server.checkLedger>;
   try {
     report = addon.server.checkLedger();
   } catch (error) {
@@ -126,7 +169,9 @@ function tamperCase(history: readonly Step[], t: Tamper): string[] {
   }
   if (report.ok) return ['checkLedger found nothing'];
   if (position === null) {
-    const noticed = report.problems.some((p) => (p.code === 'balance-mismatch' && p.client === lastBefore.Client) || (p.code === 'status-mismatch' && p.entryId === lastBefore['Entry ID']));
+    const noticed = report.problems.some(
+      (p) => (p.code === 'balance-mismatch' && p.client === lastBefore.Client) || (p.code === 'status-mismatch' && p.entryId === lastBefore['Entry ID']),
+    );
     return noticed ? [] : [`the removed last row of ${String(lastBefore.Client)} went unnoticed: ${report.summary}`];
   }
   const expected = String(readRows(addon.emu.spreadsheet, 'Prepaid log')[position]['Log ID']);
@@ -138,7 +183,9 @@ function tamperCase(history: readonly Step[], t: Tamper): string[] {
 /** `size.tamperedLedgers` random histories, each tampered once. */
 export function tamperCases(size: TrustSize): CaseResult[] {
   const samples = fc.sample(fc.tuple(fc.array(step, { maxLength: 8 }), tamper), { numRuns: size.tamperedLedgers, seed: size.seed });
-  return samples.map(([history, t], i) => verdict('tamper', 'tampered ledgers', `ledger ${i + 1}: ${JSON.stringify(t)} after ${history.length} steps`, tamperCase(history, t)));
+  return samples.map(([history, t], i) =>
+    verdict('tamper', 'tampered ledgers', `ledger ${i + 1}: ${JSON.stringify(t)} after ${history.length} steps`, tamperCase(history, t)),
+  );
 }
 
 function authorized(): Addon {
@@ -157,7 +204,10 @@ function entryCell(addon: Addon, entryId: string, column: string): GoogleAppsScr
 
 function creditsCell(addon: Addon, client: string): GoogleAppsScript.Spreadsheet.Range {
   const sheet = addon.emu.spreadsheet.getSheetByName('Credits')!;
-  const row = sheet.getDataRange().getValues().findIndex((r) => r[0] === client);
+  const row = sheet
+    .getDataRange()
+    .getValues()
+    .findIndex((r) => r[0] === client);
   return sheet.getRange(row + 1, 1);
 }
 
@@ -191,7 +241,8 @@ const IDENTITY: [string, () => string[]][] = [
       const ids = readRows(addon.emu.spreadsheet, 'Time entries').map((r) => String(r['Entry ID']));
       addon.server.authorizeEntries(ids);
       const broken: string[] = [];
-      if (JSON.stringify(balances(addon)) !== JSON.stringify(before)) broken.push(`balances moved from ${JSON.stringify(before)} to ${JSON.stringify(balances(addon))}`);
+      if (JSON.stringify(balances(addon)) !== JSON.stringify(before))
+        broken.push(`balances moved from ${JSON.stringify(before)} to ${JSON.stringify(balances(addon))}`);
       if (!codes(addon).includes('missing-entry-id')) broken.push('checkLedger did not name the row without an Entry ID');
       return broken;
     },

@@ -49,7 +49,15 @@ export function trustWorkbook(variant: Variant, opts: { now?: number } = {}): Ad
   addClients(addon, [
     { Client: 'Acme', 'Billing email': CLIENT_VIEWER, 'Hourly rate': 90, 'Minimum balance (h)': 5, 'Top-up (h)': 20, 'Auto-invoice': true },
     { Client: 'Acme Labs', 'Minimum balance (h)': 2, 'Top-up (h)': 10 },
-    { Client: 'Beta', 'Billing email': 'finance@beta.test', 'Hourly rate': 120, Currency: 'USD', 'Minimum balance (h)': 2, 'Top-up (h)': 10, 'Auto-invoice': true },
+    {
+      Client: 'Beta',
+      'Billing email': 'finance@beta.test',
+      'Hourly rate': 120,
+      Currency: 'USD',
+      'Minimum balance (h)': 2,
+      'Top-up (h)': 10,
+      'Auto-invoice': true,
+    },
   ]);
   addon.server.addCredits('Acme', 10, 'Initial block');
   addon.server.addCredits('Acme Labs', 4, 'Initial block');

@@ -33,7 +33,11 @@ export interface WorkbookDiff {
 export function headerKeys(header: readonly unknown[]): string[] {
   const seen = new Map<string, number>();
   return header.map((h) => {
-    const name = String(h ?? '').trim().replace(/\s+/g, ' ').toLowerCase() || '(no header)';
+    const name =
+      String(h ?? '')
+        .trim()
+        .replace(/\s+/g, ' ')
+        .toLowerCase() || '(no header)';
     const n = (seen.get(name) ?? 0) + 1;
     seen.set(name, n);
     return n === 1 ? name : `${name}#${n}`;
@@ -56,7 +60,8 @@ export function diffWorkbooks(before: Grid, after: Grid): WorkbookDiff {
     const b = records(before[sheet]);
     const a = records(after[sheet]);
     for (const key of b.keys.filter((k) => !a.keys.includes(k))) diff.headersRemoved.push({ sheet, column: key });
-    for (const key of a.keys.filter((k) => !b.keys.includes(k))) diff.headersAdded.push({ sheet, column: key, values: a.rows.slice(0, b.rows.length).map((r) => r[key]) });
+    for (const key of a.keys.filter((k) => !b.keys.includes(k)))
+      diff.headersAdded.push({ sheet, column: key, values: a.rows.slice(0, b.rows.length).map((r) => r[key]) });
     const common = b.keys.filter((k) => a.keys.includes(k));
     const shared = Math.min(b.rows.length, a.rows.length);
     for (let row = 0; row < shared; row++) {

@@ -54,10 +54,14 @@ function fileName(addon: Addon, id: string): string {
 /** A Drive file as a person would compare it: kind, name, folder, sharing and content. */
 function driveFileState(addon: Addon, file: DriveFileRecord) {
   const content = file.spreadsheet
-    ? JSON.stringify(Object.entries(addon.emu.snapshot((addon.emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).openById(file.id))).map(([name, values]) => {
-        const [header = [], ...rest] = values;
-        return [name, rest.map((r) => normalRow(Object.fromEntries(header.map((h, i) => [String(h), r[i]]))))];
-      }))
+    ? JSON.stringify(
+        Object.entries(addon.emu.snapshot((addon.emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).openById(file.id))).map(
+          ([name, values]) => {
+            const [header = [], ...rest] = values;
+            return [name, rest.map((r) => normalRow(Object.fromEntries(header.map((h, i) => [String(h), r[i]]))))];
+          },
+        ),
+      )
     : file.mimeType === 'application/vnd.google-apps.folder'
       ? ''
       : withoutRandomIds(addon.emu.files.content(file.id));
@@ -112,7 +116,11 @@ const RUN_REPORT = 'prepaidTime.invoicing.lastRun';
 /** Settings and per-client records in the document properties, IDs left out. */
 function documentProperties(addon: Addon): Record<string, string> {
   const props = (addon.emu.globals.PropertiesService as GoogleAppsScript.Properties.PropertiesService).getDocumentProperties().getProperties();
-  return Object.fromEntries(Object.entries(props).filter(([k]) => k !== RUN_REPORT).map(([k, v]) => [k, withoutRandomIds(v)]));
+  return Object.fromEntries(
+    Object.entries(props)
+      .filter(([k]) => k !== RUN_REPORT)
+      .map(([k, v]) => [k, withoutRandomIds(v)]),
+  );
 }
 
 /** The differences between two states, by part, as short sentences ([] when equal). */
