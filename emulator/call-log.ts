@@ -5,18 +5,8 @@
  * calls that move cell data or shift rows/columns, so navigation (getSheetByName, getRange, ...) is free.
  */
 
-/** Method names whose calls move cell data or change the grid's shape. */
-const DATA_METHODS = new Set([
-  'getValues',
-  'getValue',
-  'getDisplayValues',
-  'getDisplayValue',
-  'getFormulas',
-  'getFormula',
-  'setValues',
-  'setValue',
-  'setFormula',
-  'setFormulas',
+/** Sheet methods that add, remove or shift rows and columns. */
+export const GRID_SHAPE_METHODS = [
   'appendRow',
   'insertRows',
   'insertRowsAfter',
@@ -32,6 +22,21 @@ const DATA_METHODS = new Set([
   'insertColumnBefore',
   'deleteColumn',
   'deleteColumns',
+];
+
+/** Method names whose calls move cell data or change the grid's shape. */
+const DATA_METHODS = new Set([
+  'getValues',
+  'getValue',
+  'getDisplayValues',
+  'getDisplayValue',
+  'getFormulas',
+  'getFormula',
+  'setValues',
+  'setValue',
+  'setFormula',
+  'setFormulas',
+  ...GRID_SHAPE_METHODS,
   'clear',
   'clearContent',
   'clearContents',

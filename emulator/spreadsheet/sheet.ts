@@ -2,6 +2,7 @@
  * Sheet: ranges by coordinates or A1 notation, content extent, appending, inserting and deleting
  * rows/columns (cells, formats and validations move with them), frozen rows, protections and charts.
  */
+import { GRID_SHAPE_METHODS } from '../call-log';
 import { addChainableNoOps, addConstantGetters, GasObject } from '../instrument';
 import type { Runtime } from '../runtime';
 import { parseA1 } from './a1-notation';
@@ -52,21 +53,7 @@ export function checkArea(sheet: SheetModel, row: number, column: number, numRow
 
 const SHEET_WRITES = new Set([
   'setName',
-  'appendRow',
-  'insertRows',
-  'insertRowsAfter',
-  'insertRowsBefore',
-  'insertRowAfter',
-  'insertRowBefore',
-  'deleteRow',
-  'deleteRows',
-  'insertColumns',
-  'insertColumnsAfter',
-  'insertColumnsBefore',
-  'insertColumnAfter',
-  'insertColumnBefore',
-  'deleteColumn',
-  'deleteColumns',
+  ...GRID_SHAPE_METHODS,
   'setFrozenRows',
   'setFrozenColumns',
   'clear',

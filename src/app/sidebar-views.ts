@@ -10,15 +10,7 @@ import type { Client, TimeEntry } from '../core/types';
 import type { Services } from '../services/services';
 import { dayOf } from '../services/calendar-day';
 
-export interface ClientView {
-  name: string;
-  type: Client['type'];
-  billingEmail: string;
-  rateCents: number | null;
-  currency: string;
-  minimumMinutes: number;
-  topUpMinutes: number;
-  autoInvoice: boolean;
+export interface ClientView extends Omit<Client, 'roundingMinutes' | 'lastInvoice'> {
   /** The rounding that applies to this client's entries: its own, else the workbook's. */
   roundingMinutes: RoundingMinutes;
   balanceMinutes: number;
