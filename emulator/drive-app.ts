@@ -279,17 +279,11 @@ export class Folder extends DriveItem {
   }
 
   getFiles(): FileIterator {
-    return new FileIterator(
-      this.rt,
-      this.children().filter((f) => !isFolder(f)),
-    );
+    return filesAmong(this.rt, this.children());
   }
 
   getFilesByName(name: string): FileIterator {
-    return new FileIterator(
-      this.rt,
-      this.children().filter((f) => !isFolder(f) && f.name === name),
-    );
+    return filesAmong(this.rt, this.children(), (f) => f.name === name);
   }
 
   getFilesByType(mimeType: string): FileIterator {
@@ -300,14 +294,11 @@ export class Folder extends DriveItem {
   }
 
   getFolders(): FolderIterator {
-    return new FolderIterator(this.rt, this.children().filter(isFolder));
+    return foldersAmong(this.rt, this.children());
   }
 
   getFoldersByName(name: string): FolderIterator {
-    return new FolderIterator(
-      this.rt,
-      this.children().filter((f) => isFolder(f) && f.name === name),
-    );
+    return foldersAmong(this.rt, this.children(), (f) => f.name === name);
   }
 
   /** Adds the item to this folder too (legacy multi-parent Drive). */
@@ -376,6 +367,22 @@ export class FolderIterator extends GasObject {
   }
 }
 
+/** The files among `items` (Folder and DriveApp search different items the same way). */
+function filesAmong(rt: Runtime, items: DriveFileRecord[], keep: (f: DriveFileRecord) => boolean = () => true): FileIterator {
+  return new FileIterator(
+    rt,
+    items.filter((f) => !isFolder(f) && keep(f)),
+  );
+}
+
+/** The folders among `items`. */
+function foldersAmong(rt: Runtime, items: DriveFileRecord[], keep: (f: DriveFileRecord) => boolean = () => true): FolderIterator {
+  return new FolderIterator(
+    rt,
+    items.filter((f) => isFolder(f) && keep(f)),
+  );
+}
+
 export class DriveApp extends GasObject {
   readonly Access = Access;
   readonly Permission = Permission;
@@ -413,17 +420,11 @@ export class DriveApp extends GasObject {
   }
 
   getFiles(): FileIterator {
-    return new FileIterator(
-      this.rt,
-      this.live().filter((f) => !isFolder(f)),
-    );
+    return filesAmong(this.rt, this.live());
   }
 
   getFilesByName(name: string): FileIterator {
-    return new FileIterator(
-      this.rt,
-      this.live().filter((f) => !isFolder(f) && f.name === name),
-    );
+    return filesAmong(this.rt, this.live(), (f) => f.name === name);
   }
 
   getFilesByType(mimeType: string): FileIterator {
@@ -434,13 +435,10 @@ export class DriveApp extends GasObject {
   }
 
   getFolders(): FolderIterator {
-    return new FolderIterator(this.rt, this.live().filter(isFolder));
+    return foldersAmong(this.rt, this.live());
   }
 
   getFoldersByName(name: string): FolderIterator {
-    return new FolderIterator(
-      this.rt,
-      this.live().filter((f) => isFolder(f) && f.name === name),
-    );
+    return foldersAmong(this.rt, this.live(), (f) => f.name === name);
   }
 }

@@ -105,6 +105,27 @@ export function sidebarSession(): (addon: Addon, opts?: BridgeOptions & { user?:
   };
 }
 
+/**
+ * Calls server functions straight from the page, the way a crafted page could (the
+ * sidebar only hides buttons; the server decides). Each answer is the result, or
+ * `refused: <message>` when the server threw.
+ */
+export function callAsCraftedPage(page: Page, calls: [name: string, ...args: unknown[]][]): Promise<unknown[]> {
+  return page.evaluate(
+    (list) =>
+      Promise.all(
+        list.map(
+          ([name, ...args]) =>
+            new Promise((resolve) => {
+              const runner = google.script.run.withSuccessHandler(resolve).withFailureHandler((e: Error) => resolve(`refused: ${e.message}`));
+              (runner[name] as (...a: unknown[]) => void)(...args);
+            }),
+        ),
+      ),
+    calls,
+  );
+}
+
 /** Waits until no server call is out. */
 export async function settled(page: Page): Promise<void> {
   await page.waitForFunction(() => document.body.getAttribute('aria-busy') === 'false');

@@ -6,20 +6,15 @@
  */
 import type { Page } from 'playwright-core';
 import type { Addon } from '../../emulator/addon';
-import { addClients, addEntries, addonWithSheets, EDITOR } from '../support/harness';
-import { settled, text, sidebarSession } from './chromium';
+import { addAcmeClients, addEntries, addonWithSheets, EDITOR } from '../support/harness';
+import { settled, text, sidebarSession, callAsCraftedPage } from './chromium';
 
 const openPage = sidebarSession();
 
 /** Acme (6 h, 1 h of it used) and Acme Labs (4 h), neither with a file yet. */
 function workbook(): Addon {
   const addon = addonWithSheets();
-  addClients(addon, [
-    { Client: 'Acme', 'Minimum balance (h)': 2, 'Top-up (h)': 20 },
-    { Client: 'Acme Labs', 'Minimum balance (h)': 2, 'Top-up (h)': 10 },
-  ]);
-  addon.server.addCredits('Acme', 6, 'Initial block');
-  addon.server.addCredits('Acme Labs', 4, 'Initial block');
+  addAcmeClients(addon, { acme: 6, labs: 4 }, 2);
   addEntries(addon, [{ 'Entry ID': 'E-1', Client: 'Acme', Hours: 1, Description: 'Kick-off' }]);
   addon.server.authorizeEntries(['E-1']);
   return addon;
@@ -122,18 +117,11 @@ describe("a client's prepaid log in the Credits panel", () => {
     expect(await page.locator('.client-log').count()).toBe(0);
     expect(await page.locator('#panel-credits').innerText()).not.toContain('finance@acme.test');
 
-    const answers = await page.evaluate(() => {
-      const run = (name: string, ...args: unknown[]) =>
-        new Promise((resolve) => {
-          const runner = google.script.run.withSuccessHandler(resolve).withFailureHandler((e: Error) => resolve(`refused: ${e.message}`));
-          (runner[name] as (...a: unknown[]) => void)(...args);
-        });
-      return Promise.all([
-        run('exportPrepaidLog', 'Acme Labs'),
-        run('shareClientLog', 'Acme', 'someone@else.test'),
-        run('unshareClientLog', 'Acme', 'finance@acme.test'),
-      ]);
-    });
+    const answers = await callAsCraftedPage(page, [
+      ['exportPrepaidLog', 'Acme Labs'],
+      ['shareClientLog', 'Acme', 'someone@else.test'],
+      ['unshareClientLog', 'Acme', 'finance@acme.test'],
+    ]);
     expect(answers).toEqual(Array(3).fill(expect.stringMatching(/^refused: Only authorizers/)));
     expect(addon.emu.snapshot()).toEqual(before);
     expect(logFiles(addon, 'Acme Labs')).toEqual([]);

@@ -7,7 +7,7 @@
  */
 import type { Addon } from '../../emulator/addon';
 import { addClients, addEntries, addonWithSheets, balances, EDITOR, OWNER, rows } from '../support/harness';
-import { settled, text, sidebarSession, type SidebarPage } from './chromium';
+import { settled, text, sidebarSession, type SidebarPage, callAsCraftedPage } from './chromium';
 
 const openPage = sidebarSession();
 
@@ -182,19 +182,12 @@ describe('the Invoicing section', () => {
     expect(await text(page, '#invoicing-who-can')).toBe(`Only authorizers can turn invoicing on or off, run it or mark invoices paid: ${OWNER}.`);
 
     // The sidebar only hides; the server decides. Call it the way a crafted page would.
-    const answers = await page.evaluate(() => {
-      const run = (name: string, ...args: unknown[]) =>
-        new Promise((resolve) => {
-          const runner = google.script.run.withSuccessHandler(resolve).withFailureHandler((e: Error) => resolve(`refused: ${e.message}`));
-          (runner[name] as (...a: unknown[]) => void)(...args);
-        });
-      return Promise.all([
-        run('installInvoicingTrigger'),
-        run('removeInvoicingTrigger'),
-        run('runAutomaticInvoicing'),
-        run('markInvoicePaid', 'INV-2026-0001'),
-      ]);
-    });
+    const answers = await callAsCraftedPage(page, [
+      ['installInvoicingTrigger'],
+      ['removeInvoicingTrigger'],
+      ['runAutomaticInvoicing'],
+      ['markInvoicePaid', 'INV-2026-0001'],
+    ]);
     expect(answers).toEqual(Array(4).fill(expect.stringMatching(/^refused: Only authorizers/)));
     expect(addon.emu.snapshot()).toEqual(before);
     expect(triggers(addon, OWNER, EDITOR)).toEqual([1, 0]);

@@ -5,20 +5,15 @@
  * emulated workbook holds afterwards.
  */
 import type { Addon } from '../../emulator/addon';
-import { addClients, addEntries, addonWithSheets, balances, EDITOR, OWNER, rows } from '../support/harness';
-import { settled, text, sidebarSession, type SidebarPage } from './chromium';
+import { addAcmeClients, addClients, addEntries, addonWithSheets, balances, EDITOR, OWNER, rows } from '../support/harness';
+import { settled, text, sidebarSession, type SidebarPage, callAsCraftedPage } from './chromium';
 
 const openPage = sidebarSession();
 
 /** Acme (6 h) and Acme Labs (4 h), with open entries, one of them with unreadable hours and one for a client not in Credits. */
 function workbook(): Addon {
   const addon = addonWithSheets();
-  addClients(addon, [
-    { Client: 'Acme', 'Minimum balance (h)': 5, 'Top-up (h)': 20 },
-    { Client: 'Acme Labs', 'Minimum balance (h)': 2, 'Top-up (h)': 10 },
-  ]);
-  addon.server.addCredits('Acme', 6, 'Initial block');
-  addon.server.addCredits('Acme Labs', 4, 'Initial block');
+  addAcmeClients(addon, { acme: 6, labs: 4 });
   addEntries(addon, [
     { 'Entry ID': 'E-ACME-A', Client: 'Acme', Person: 'Ann', Hours: '1:30', Description: 'Kick-off' },
     { 'Entry ID': 'E-ACME-B', Client: 'Acme', Person: 'Bob', Hours: 2, Description: 'Design' },
@@ -146,19 +141,12 @@ describe('the Authorize panel', () => {
     expect(await page.locator('#save-settings').isVisible()).toBe(false);
 
     // The sidebar only hides; the server decides. Call it the way a crafted page would.
-    const answers = await page.evaluate(() => {
-      const run = (name: string, ...args: unknown[]) =>
-        new Promise((resolve) => {
-          const runner = google.script.run.withSuccessHandler(resolve).withFailureHandler((e: Error) => resolve(`refused: ${e.message}`));
-          (runner[name] as (...a: unknown[]) => void)(...args);
-        });
-      return Promise.all([
-        run('authorizeEntries', ['E-ACME-A']),
-        run('addCredits', 'Acme', 10, 'free hours'),
-        run('saveClientSettings', 'Acme', { minimumHours: 0 }),
-        run('saveSettings', { authorizers: ['editor@agency.test'] }),
-      ]);
-    });
+    const answers = await callAsCraftedPage(page, [
+      ['authorizeEntries', ['E-ACME-A']],
+      ['addCredits', 'Acme', 10, 'free hours'],
+      ['saveClientSettings', 'Acme', { minimumHours: 0 }],
+      ['saveSettings', { authorizers: ['editor@agency.test'] }],
+    ]);
     expect(answers[0]).toMatchObject({ done: [], skipped: [{ entryId: 'E-ACME-A', code: 'not-allowed' }] });
     expect(answers.slice(1)).toEqual([
       expect.stringMatching(/^refused: Only authorizers/),

@@ -69,15 +69,23 @@ export function balances(addon: Addon): Record<string, unknown> {
   return Object.fromEntries(rows(addon, 'Credits').map((r) => [r.Client, r['Balance (h)']]));
 }
 
+/**
+ * The two clients most tests use, names that are prefixes of each other: Acme (top-up 20 h)
+ * and Acme Labs (minimum 2 h, top-up 10 h), each topped up with an initial block.
+ */
+export function addAcmeClients(addon: Addon, initial: { acme: number; labs: number }, acmeMinimumHours = 5): void {
+  addClients(addon, [
+    { Client: 'Acme', 'Minimum balance (h)': acmeMinimumHours, 'Top-up (h)': 20 },
+    { Client: 'Acme Labs', 'Minimum balance (h)': 2, 'Top-up (h)': 10 },
+  ]);
+  addon.server.addCredits('Acme', initial.acme, 'Initial block');
+  addon.server.addCredits('Acme Labs', initial.labs, 'Initial block');
+}
+
 /** A workbook with two clients topped up and a few open entries. */
 export function standardWorkbook(opts: EmulatorOptions = {}): Addon {
   const addon = addonWithSheets(opts);
-  addClients(addon, [
-    { Client: 'Acme', 'Minimum balance (h)': 5, 'Top-up (h)': 20 },
-    { Client: 'Acme Labs', 'Minimum balance (h)': 2, 'Top-up (h)': 10 },
-  ]);
-  addon.server.addCredits('Acme', 10, 'Initial block');
-  addon.server.addCredits('Acme Labs', 4, 'Initial block');
+  addAcmeClients(addon, { acme: 10, labs: 4 });
   addEntries(addon, [
     { 'Entry ID': 'E-1', Client: 'Acme', Hours: '1:30', Description: 'Kick-off' },
     { 'Entry ID': 'E-2', Client: 'Acme', Hours: 2 },
