@@ -44,7 +44,7 @@ export interface EmulatorOptions {
   now?: Date | number;
   /** Seed of uuids and Drive ids (default 1). */
   seed?: number;
-  /** Name of the active spreadsheet (default 'Prepaid Time'). */
+  /** Name of the active spreadsheet (default 'Untitled spreadsheet', as Sheets names a new one). */
   spreadsheetName?: string;
   /** Where HtmlService.createHtmlOutputFromFile reads <name>.html (default 'dist'). */
   htmlDir?: string;
@@ -89,7 +89,7 @@ function modelOf(ss: GoogleAppsScript.Spreadsheet.Spreadsheet): SpreadsheetModel
 export function createEmulator(opts: EmulatorOptions = {}): Emulator {
   const now = opts.now === undefined ? DEFAULT_NOW : typeof opts.now === 'number' ? opts.now : opts.now.getTime();
   const rt = new Runtime({ timeZone: opts.timeZone ?? 'Europe/Brussels', user: opts.user ?? 'owner@agency.test', now, seed: opts.seed ?? 1 });
-  const active = createSpreadsheet(rt, opts.spreadsheetName ?? 'Prepaid Time', rt.user);
+  const active = createSpreadsheet(rt, opts.spreadsheetName ?? 'Untitled spreadsheet', rt.user);
   rt.activeSpreadsheetId = active.id;
   const triggers = new TriggerStore();
   rememberDriveStore(rt.drive);

@@ -243,7 +243,7 @@ export class ScriptApp extends GasObject {
   }
 
   getScriptId(): string {
-    return '1EmulatedScriptIdPrepaidTime0000000000000000000000000';
+    return '1EmulatedScriptId000000000000000000000000000000000000';
   }
 
   getOAuthToken(): string {

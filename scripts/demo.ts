@@ -9,12 +9,12 @@
  * out/demo.xlsx, the invoices to out/invoices/ and the client logs to out/logs/.
  */
 import { join } from 'node:path';
-import { startAddon, type Addon } from '../emulator/addon';
+import { startAddon, type Addon } from '../harness/addon';
 import { pasteRows, readRows } from '../emulator/sheet-rows';
-import { demoClientLogs } from './demo-client-logs';
-import { startInvoicingDemo } from './demo-invoicing';
-import { AUTHORIZER, CLIENTS, EDITOR, END, entriesByWeek, INVALID_ENTRIES, PROJECT_MANAGER, START } from './demo-workbook';
-import { saveAsXlsx } from './xlsx-export';
+import { demoClientLogs } from '../harness/demo-client-logs';
+import { startInvoicingDemo } from '../harness/demo-invoicing';
+import { AUTHORIZER, CLIENTS, EDITOR, END, entriesByWeek, INVALID_ENTRIES, PROJECT_MANAGER, START } from '../harness/demo-workbook';
+import { saveAsXlsx } from '../harness/xlsx-export';
 
 const OUT = join(__dirname, '..', 'out');
 

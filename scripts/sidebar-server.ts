@@ -5,10 +5,10 @@
  * that bundle. Rebuild (`npm run build`) and reload the page to see changes; the
  * workbook lives as long as this process.
  */
-import { startAddon } from '../emulator/addon';
-import { AUTHORIZER, EDITOR } from './demo-workbook';
-import { startBridge } from './sidebar-bridge';
-import { seedSidebarWorkbook } from './sidebar-workbook';
+import { startAddon } from '../harness/addon';
+import { AUTHORIZER, EDITOR } from '../harness/demo-workbook';
+import { startBridge } from '../harness/sidebar-bridge';
+import { seedSidebarWorkbook } from '../harness/sidebar-workbook';
 
 async function main(): Promise<void> {
   const addon = startAddon({ user: AUTHORIZER, seed: 2026, timeZone: 'Europe/Brussels', spreadsheetName: 'Agency hours 2026' });

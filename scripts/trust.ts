@@ -6,17 +6,17 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { describeError, type CaseResult } from '../test/trust/cases';
-import { faultCases } from '../test/trust/faults';
-import { hostileCases } from '../test/trust/hostile-checks';
-import { formulaCases, isolationCases } from '../test/trust/injection-corpus';
-import { interleavingCases, lockHeldCases } from '../test/trust/interleavings';
-import { permissionCases } from '../test/trust/permission-matrix';
-import { renderReport } from '../test/trust/report';
-import { sidebarCases } from '../test/trust/sidebar-checks';
-import { LARGE, SMALL } from '../test/trust/size';
-import { dependencyCases, npmAudit, scopeCases } from '../test/trust/supply-chain';
-import { identityCases, tamperCases } from '../test/trust/tamper';
+import { describeError, type CaseResult } from '../harness/trust/cases';
+import { faultCases } from '../harness/trust/faults';
+import { hostileCases } from '../harness/trust/hostile-checks';
+import { formulaCases, isolationCases } from '../harness/trust/injection-corpus';
+import { interleavingCases, lockHeldCases } from '../harness/trust/interleavings';
+import { permissionCases } from '../harness/trust/permission-matrix';
+import { renderReport } from '../harness/trust/report';
+import { sidebarCases } from '../harness/trust/sidebar-checks';
+import { LARGE, SMALL } from '../harness/trust/size';
+import { dependencyCases, npmAudit, scopeCases } from '../harness/trust/supply-chain';
+import { identityCases, tamperCases } from '../harness/trust/tamper';
 
 const CHROMIUM = '/usr/bin/chromium';
 

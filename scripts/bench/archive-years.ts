@@ -5,12 +5,12 @@
  * year just ended, as the yearly run does). Kept whole, every operation reads more each
  * year; archived, the live workbook holds one year and the costs stay flat.
  */
-import type { Addon } from '../../emulator/addon';
+import type { Addon } from '../../harness/addon';
 import { cellsOf } from './capacity';
 import { modelled, type Modelled } from './cost-model';
 import { measure } from './measure';
-import { OPERATIONS, type Operation } from './operations';
-import { generateWorkbook, loadWorkbook, type WorkbookData } from './workbook';
+import { OPERATIONS, type Operation } from '../../harness/bench/operations';
+import { generateWorkbook, loadWorkbook, type WorkbookData } from '../../harness/bench/workbook';
 
 export interface YearsSpec {
   entriesPerYear: number;

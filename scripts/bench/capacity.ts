@@ -4,8 +4,8 @@
  * sheet's grid, empty or not, so the grid (rows × columns) is what is measured; the
  * cells that hold data are shown next to it.
  */
-import type { Addon } from '../../emulator/addon';
-import type { WorkbookData } from './workbook';
+import type { Addon } from '../../harness/addon';
+import type { WorkbookData } from '../../harness/bench/workbook';
 
 export const CELL_LIMIT = 10_000_000;
 const YEAR_MS = 365.25 * 86_400_000;

@@ -7,7 +7,7 @@
  * boundary, where the big arrays a read returns are alive.
  */
 import { getHeapStatistics } from 'node:v8';
-import type { Addon } from '../../emulator/addon';
+import type { Addon } from '../../harness/addon';
 
 export interface Counts {
   /** Calls by 'Class.method', sorted. */

@@ -8,8 +8,8 @@
 import { capacityOf, type Capacity } from './capacity';
 import { modelled, type Modelled } from './cost-model';
 import { countsOf, measure, type Measurement } from './measure';
-import { OPERATIONS } from './operations';
-import { generateWorkbook, loadWorkbook, type WorkbookData } from './workbook';
+import { OPERATIONS } from '../../harness/bench/operations';
+import { generateWorkbook, loadWorkbook, type WorkbookData } from '../../harness/bench/workbook';
 
 type SpreadsheetApp = GoogleAppsScript.Spreadsheet.SpreadsheetApp;
 

@@ -5,9 +5,9 @@
  * page and then the emulated Drive: the file, its viewers and its sharing log.
  */
 import type { Page } from 'playwright-core';
-import type { Addon } from '../../emulator/addon';
-import { addAcmeClients, addEntries, addonWithSheets, EDITOR } from '../support/harness';
-import { settled, text, sidebarSession, callAsCraftedPage } from './chromium';
+import type { Addon } from '../../harness/addon';
+import { addAcmeClients, addEntries, addonWithSheets, EDITOR } from '../../harness/workbook';
+import { settled, text, sidebarSession, callAsCraftedPage } from '../../harness/chromium';
 
 const openPage = sidebarSession();
 

@@ -5,9 +5,9 @@
  * and may call. Each test checks the page and then the emulated workbook, triggers and
  * Drive.
  */
-import type { Addon } from '../../emulator/addon';
-import { addClients, addEntries, addonWithSheets, balances, EDITOR, OWNER, rows } from '../support/harness';
-import { settled, text, sidebarSession, type SidebarPage, callAsCraftedPage } from './chromium';
+import type { Addon } from '../../harness/addon';
+import { addClients, addEntries, addonWithSheets, balances, EDITOR, OWNER, rows } from '../../harness/workbook';
+import { settled, text, sidebarSession, type SidebarPage, callAsCraftedPage } from '../../harness/chromium';
 
 const openPage = sidebarSession();
 

@@ -8,10 +8,10 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import type { Page } from 'playwright-core';
-import { startAddon, type Addon } from '../../emulator/addon';
-import { AUTHORIZER, EDITOR } from '../../scripts/demo-workbook';
-import { seedSidebarWorkbook } from '../../scripts/sidebar-workbook';
-import { launchChromium, openSidebar, screenshot, settled, type Browser, type ShotArea, type SidebarPage } from './chromium';
+import { startAddon, type Addon } from '../../harness/addon';
+import { AUTHORIZER, EDITOR } from '../../harness/demo-workbook';
+import { seedSidebarWorkbook } from '../../harness/sidebar-workbook';
+import { launchChromium, openSidebar, screenshot, settled, type Browser, type ShotArea, type SidebarPage } from '../../harness/chromium';
 
 let browser: Browser;
 let addon: Addon;

@@ -4,9 +4,9 @@
  * built server bundle in the emulator. Each test checks what the page shows and what the
  * emulated workbook holds afterwards.
  */
-import type { Addon } from '../../emulator/addon';
-import { addAcmeClients, addClients, addEntries, addonWithSheets, balances, EDITOR, OWNER, rows } from '../support/harness';
-import { settled, text, sidebarSession, type SidebarPage, callAsCraftedPage } from './chromium';
+import type { Addon } from '../../harness/addon';
+import { addAcmeClients, addClients, addEntries, addonWithSheets, balances, EDITOR, OWNER, rows } from '../../harness/workbook';
+import { settled, text, sidebarSession, type SidebarPage, callAsCraftedPage } from '../../harness/chromium';
 
 const openPage = sidebarSession();
 

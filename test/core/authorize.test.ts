@@ -7,7 +7,7 @@ import { planAuthorization, type AuthorizeInput } from '../../src/core/authorize
 import { Ledger, verifyAppend } from '../../src/core/ledger';
 import type { RoundingMinutes } from '../../src/core/rounding';
 import type { Client, TimeEntry } from '../../src/core/types';
-import { aClient, aTimeEntry, AUTHORIZER, clientsByName, idSequence, ledgerOf, NOW, row } from './builders';
+import { aClient, aTimeEntry, AUTHORIZER, clientsByName, idSequence, ledgerOf, NOW, row } from '../../harness/builders';
 
 const UTC_EPOCH = Date.UTC(1899, 11, 30);
 

@@ -5,7 +5,7 @@
 import { auditLedger, type LedgerFacts, type LedgerProblem } from '../../src/core/check-ledger';
 import { Ledger } from '../../src/core/ledger';
 import type { LogRow, TimeEntry } from '../../src/core/types';
-import { aDraft, aTimeEntry, logRows, row } from './builders';
+import { aDraft, aTimeEntry, logRows, row } from '../../harness/builders';
 
 /**
  * Acme: +600, E-1 −90, E-3 −30 -> 480. Beta: +300, E-2 −45 -> 255.

@@ -5,7 +5,7 @@
  */
 import { rowChecksum } from '../../src/core/checksum';
 import type { LogRow } from '../../src/core/types';
-import { aDraft } from './builders';
+import { aDraft } from '../../harness/builders';
 
 /** FNV-1a, 32 bits, in BigInt arithmetic so it shares nothing with the code under test. */
 function fnv1aReference(text: string): string {

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { buildClientReport, DAY_MS, forecastRunOut, personForClient, weeklyUse, type ClientLogView } from '../../src/core/client-report';
 import type { LogRow } from '../../src/core/types';
-import { aClient, logRows, NOW, row } from './builders';
+import { aClient, logRows, NOW, row } from '../../harness/builders';
 
 const VIEW: ClientLogView = { person: 'name', showDescriptions: true };
 const day = (m: number, d: number) => Date.UTC(2026, m - 1, d);

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { crossings, describeRun, invoiceSpan, planInvoices, type InvoiceFacts } from '../../src/core/invoicing';
 import type { Client, LogRow } from '../../src/core/types';
-import { aClient, clientsByName, logRows, row } from './builders';
+import { aClient, clientsByName, logRows, row } from '../../harness/builders';
 
 const acme = (overrides: Partial<Client> = {}) => aClient({ autoInvoice: true, ...overrides });
 

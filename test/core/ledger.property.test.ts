@@ -12,7 +12,7 @@ import { Ledger, LedgerInvariantError, verifyAppend } from '../../src/core/ledge
 import { planReversal } from '../../src/core/reverse';
 import { ROUNDING_CHOICES, type RoundingMinutes } from '../../src/core/rounding';
 import type { Client, LogRow, TimeEntry } from '../../src/core/types';
-import { aClient, aDraft, aTimeEntry, AUTHORIZER, clientsByName, NOW, sumsByClient } from './builders';
+import { aClient, aDraft, aTimeEntry, AUTHORIZER, clientsByName, NOW, sumsByClient } from '../../harness/builders';
 
 /** Sheets in New York: a duration cell of 0:00 is 1899-12-30 05:00 UTC. */
 const EPOCH = Date.UTC(1899, 11, 30, 5);

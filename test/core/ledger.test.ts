@@ -5,7 +5,7 @@
 import { rowChecksum } from '../../src/core/checksum';
 import { Ledger, LedgerInvariantError, verifyAppend } from '../../src/core/ledger';
 import type { LogRow } from '../../src/core/types';
-import { aDraft, logRows, row } from './builders';
+import { aDraft, logRows, row } from '../../harness/builders';
 
 /** Acme: +600, -90 (E-1), +90 (reversal of E-1), -60 (E-1 again); Beta: +300, -30. */
 function sampleRows(): LogRow[] {

@@ -5,7 +5,7 @@
 import { planAuthorization } from '../../src/core/authorize';
 import { Ledger, verifyAppend } from '../../src/core/ledger';
 import { planReversal } from '../../src/core/reverse';
-import { aClient, aTimeEntry, AUTHORIZER, clientsByName, idSequence, ledgerOf, NOW, row } from './builders';
+import { aClient, aTimeEntry, AUTHORIZER, clientsByName, idSequence, ledgerOf, NOW, row } from '../../harness/builders';
 
 const clients = clientsByName(aClient(), aClient({ name: 'Beta', minimumMinutes: 0 }));
 

@@ -2,8 +2,8 @@
  * archiveBefore: balances unchanged, checkLedger still passes, a stopped run repeated
  * loses and doubles nothing, and entries split across the cut-off stay together.
  */
-import { logTab } from './client-log.support';
-import { addClients, addEntries, addonWithSheets, balances, expectEveryStoppedRunToRecover, rows } from '../support/harness';
+import { logTab } from '../../harness/client-log';
+import { addClients, addEntries, addonWithSheets, balances, expectEveryStoppedRunToRecover, rows } from '../../harness/workbook';
 
 function workbookAcrossYears() {
   const addon = addonWithSheets({ now: Date.UTC(2025, 10, 3, 9) });

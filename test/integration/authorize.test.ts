@@ -2,7 +2,7 @@
  * Authorization through the built bundle on the emulator: every skip reason, rounding,
  * exact hours from each input format, reversal and re-authorization.
  */
-import { addClients, addColumn, addEntries, addonWithSheets, balances, EDITOR, rows, standardWorkbook } from '../support/harness';
+import { addClients, addColumn, addEntries, addonWithSheets, balances, EDITOR, rows, standardWorkbook } from '../../harness/workbook';
 
 type Skip = { entryId: string; code: string; message: string };
 

@@ -5,9 +5,9 @@
 import { mkdirSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from 'playwright-core';
-import { renderClientLogHtml } from '../../scripts/client-log-html';
-import { addClients, addEntries, addonWithSheets } from '../support/harness';
-import { openClientFile } from './client-log.support';
+import { renderClientLogHtml } from '../../harness/client-log-html';
+import { addClients, addEntries, addonWithSheets } from '../../harness/workbook';
+import { openClientFile } from '../../harness/client-log';
 
 const OUT = join(__dirname, '..', '..', 'out');
 const DAY = 86_400_000;

@@ -3,8 +3,8 @@
  * top-up and adjustment that touches the client, after an invoice is paid, and by the
  * hourly trigger; clients without a file get none, and other clients' files are left alone.
  */
-import { standardWorkbook } from '../support/harness';
-import { clientLogFiles, logTab, summaryTab } from './client-log.support';
+import { standardWorkbook } from '../../harness/workbook';
+import { clientLogFiles, logTab, summaryTab } from '../../harness/client-log';
 
 const HOUR = 3_600_000;
 

@@ -3,9 +3,9 @@
  * variants of each other, or hold quotes), no formula from user text in the file or the
  * CSV, nothing of the agency's workbook, and sharing with exactly the chosen email.
  */
-import { addClients, addEntries, addonWithSheets, EDITOR, OWNER, standardWorkbook } from '../support/harness';
-import { driveRecord, formulasIn, logTab, openClientFile, parseCsv } from './client-log.support';
-import { FORMULA_CORPUS } from '../trust/injection-corpus';
+import { addClients, addEntries, addonWithSheets, EDITOR, OWNER, standardWorkbook } from '../../harness/workbook';
+import { driveRecord, formulasIn, logTab, openClientFile, parseCsv } from '../../harness/client-log';
+import { FORMULA_CORPUS } from '../../harness/trust/injection-corpus';
 
 describe('isolation between clients', () => {
   // As typed in Credits; "ACME " is read back trimmed, as "ACME".

@@ -4,8 +4,8 @@
  * after every write.
  */
 import { ScriptStopped } from '../../emulator/index';
-import { EDITOR, rows, standardWorkbook } from '../support/harness';
-import { clientLogFiles, driveRecord, logTab, openClientFile, summaryTab } from './client-log.support';
+import { EDITOR, rows, standardWorkbook } from '../../harness/workbook';
+import { clientLogFiles, driveRecord, logTab, openClientFile, summaryTab } from '../../harness/client-log';
 
 const DAY = 86_400_000;
 

@@ -5,9 +5,9 @@
  * without a gap in the numbers; a second run arriving during the first is told to wait
  * and makes no invoice; a run short of time leaves the rest for the next one.
  */
-import type { Addon } from '../../emulator/addon';
-import { addClients, addEntries, EDITOR, expectEveryStoppedRunToRecover, OWNER } from '../support/harness';
-import { invoices, invoicingWorkbook, liveFiles, outcome, templateDoc } from '../support/invoicing';
+import type { Addon } from '../../harness/addon';
+import { addClients, addEntries, EDITOR, expectEveryStoppedRunToRecover, OWNER } from '../../harness/workbook';
+import { invoices, invoicingWorkbook, liveFiles, outcome, templateDoc } from '../../harness/invoicing';
 
 type Scenario = { prepare: () => Addon; operation: (addon: Addon) => unknown };
 

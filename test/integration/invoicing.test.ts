@@ -4,8 +4,8 @@
  * invoice per crossing however often it runs, the invoice's documents, template
  * placeholders, bad settings as reasons, email on and off, and when credits are added.
  */
-import { addEntries, addonWithSheets, addClients, balances, EDITOR, OWNER, rows } from '../support/harness';
-import { invoices, invoicingWorkbook, liveFiles, templateDoc } from '../support/invoicing';
+import { addEntries, addonWithSheets, addClients, balances, EDITOR, OWNER, rows } from '../../harness/workbook';
+import { invoices, invoicingWorkbook, liveFiles, templateDoc } from '../../harness/invoicing';
 
 describe('which clients are invoiced', () => {
   it('invoices a client whose balance crossed below its minimum: a Doc and a PDF in the folder, the row Open, Last invoice set', () => {

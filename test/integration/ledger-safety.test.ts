@@ -4,7 +4,17 @@
  * service calls does not grow with the number of entries; user text stays text; the
  * schema may be reordered and extended; checkLedger finds hand edits.
  */
-import { addClients, addEntries, addonWithSheets, balances, EDITOR, expectEveryStoppedRunToRecover, OWNER, rows, standardWorkbook } from '../support/harness';
+import {
+  addClients,
+  addEntries,
+  addonWithSheets,
+  balances,
+  EDITOR,
+  expectEveryStoppedRunToRecover,
+  OWNER,
+  rows,
+  standardWorkbook,
+} from '../../harness/workbook';
 
 /** Entry IDs the add-on assigns are random; a re-run may draw different ones. */
 const assigned = (id: unknown) => String(id).replace(/^E-[0-9A-F]{14}$/, 'E-(assigned)');

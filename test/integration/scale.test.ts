@@ -5,8 +5,8 @@
  * weeks of use) and must make the same calls, method by method. Counts, not timings, so
  * the test is exact and stable; the speed targets live in `npm run bench`.
  */
-import { OPERATIONS } from '../../scripts/bench/operations';
-import { generateWorkbook, loadWorkbook, type WorkbookSpec } from '../../scripts/bench/workbook';
+import { OPERATIONS } from '../../harness/bench/operations';
+import { generateWorkbook, loadWorkbook, type WorkbookSpec } from '../../harness/bench/workbook';
 
 const SMALL = 500;
 const LARGE = 5_000;

@@ -2,8 +2,8 @@
  * saveClientSettings on the built bundle: only authorizers, every field validated with
  * its own message, and the client's Credits cells written in one batch.
  */
-import type { Addon } from '../../emulator/addon';
-import { addClients, addonWithSheets, EDITOR, rows } from '../support/harness';
+import type { Addon } from '../../harness/addon';
+import { addClients, addonWithSheets, EDITOR, rows } from '../../harness/workbook';
 
 function workbook(): Addon {
   const addon = addonWithSheets();

@@ -4,8 +4,8 @@
  * closed or reloaded sidebar), logs whole minutes when stopped, and a second start stops
  * the first. Anyone who can edit may do both; authorizers are not needed.
  */
-import type { Addon } from '../../emulator/addon';
-import { addClients, addonWithSheets, EDITOR, OWNER, rows } from '../support/harness';
+import type { Addon } from '../../harness/addon';
+import { addClients, addonWithSheets, EDITOR, OWNER, rows } from '../../harness/workbook';
 
 const MINUTE = 60_000;
 

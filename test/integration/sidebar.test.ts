@@ -3,8 +3,8 @@
  * permission line, invoicing status and client log files; showSidebar and the menu item.
  * Calls go through JSON as google.script.run sends them.
  */
-import type { Addon } from '../../emulator/addon';
-import { addClients, addEntries, addonWithSheets, EDITOR, OWNER, rows } from '../support/harness';
+import type { Addon } from '../../harness/addon';
+import { addClients, addEntries, addonWithSheets, EDITOR, OWNER, rows } from '../../harness/workbook';
 
 /** Acme (rounds to 15 min, minimum 5 h) and Beta (minimum 1 h), topped up, with open entries from two people. */
 function workbook(): Addon {

@@ -6,8 +6,8 @@
 import { createEmulator } from '../../emulator/index';
 import { buildClientReport, type ClientLogView } from '../../src/core/client-report';
 import { clientLogCsv, writeClientLogFile, type SummaryFacts } from '../../src/sheets/client-log-file';
-import { aClient, logRows, NOW, row } from '../core/builders';
-import { parseCsv } from '../integration/client-log.support';
+import { aClient, logRows, NOW, row } from '../../harness/builders';
+import { parseCsv } from '../../harness/client-log';
 
 const VIEW: ClientLogView = { person: 'email', showDescriptions: true };
 const FACTS: SummaryFacts = { openInvoice: null, format: (time) => new Date(time).toISOString().slice(0, 10) };

@@ -3,11 +3,11 @@
  * run again, ends where an uninterrupted run ends. The last test shows the check has
  * teeth: a top-up sent without a request ID is not safe to repeat, and it says so.
  */
-import { failures } from './cases';
-import { operationFaultCases, faultCases } from './faults';
-import { OPERATIONS } from './operations';
-import { SMALL } from './size';
-import { BASE, trustWorkbook } from './trust-workbook';
+import { failures } from '../../harness/trust/cases';
+import { operationFaultCases, faultCases } from '../../harness/trust/faults';
+import { OPERATIONS } from '../../harness/trust/operations';
+import { SMALL } from '../../harness/trust/size';
+import { BASE, trustWorkbook } from '../../harness/trust/trust-workbook';
 
 describe('a run stopped before its k-th write, then run again, ends as an uninterrupted run', () => {
   it.each(OPERATIONS.map((op) => [op.name, op] as const))('%s', (_name, operation) => {

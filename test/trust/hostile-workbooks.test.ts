@@ -3,11 +3,11 @@
  * other tests show the checks have teeth: a write to a row the operation had no business
  * with, a JavaScript error, and a half-written batch are each caught.
  */
-import type { Addon } from '../../emulator/addon';
-import { failures } from './cases';
-import { checkOperation, HOSTILE_OPERATIONS, hostileCases } from './hostile-checks';
-import { healthyWorkbook } from './hostile-workbooks';
-import { SMALL } from './size';
+import type { Addon } from '../../harness/addon';
+import { failures } from '../../harness/trust/cases';
+import { checkOperation, HOSTILE_OPERATIONS, hostileCases } from '../../harness/trust/hostile-checks';
+import { healthyWorkbook } from '../../harness/trust/hostile-workbooks';
+import { SMALL } from '../../harness/trust/size';
 
 it('every operation succeeds, returns reasons or throws a human error on each hostile workbook, and changes only what it is for', () => {
   const cases = hostileCases(SMALL);

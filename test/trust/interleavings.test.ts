@@ -3,10 +3,10 @@
  * server function while someone else holds the lock. The last test shows the check has
  * teeth: a second party that writes without the lock is caught.
  */
-import { failures } from './cases';
-import { interleavingCases, interleavings, lockHeldCases } from './interleavings';
-import { SMALL } from './size';
-import { BASE, OWNER, trustWorkbook } from './trust-workbook';
+import { failures } from '../../harness/trust/cases';
+import { interleavingCases, interleavings, lockHeldCases } from '../../harness/trust/interleavings';
+import { SMALL } from '../../harness/trust/size';
+import { BASE, OWNER, trustWorkbook } from '../../harness/trust/trust-workbook';
 
 describe('interleavings', () => {
   it.each(interleavings(SMALL).map((s) => [s.name, s] as const))('%s', (_name, scenario) => {

@@ -4,9 +4,9 @@
  * must classify every entry point of the built bundle. The last test shows the matrix has
  * teeth: a function that anyone may call, catalogued as authorizers-only, is caught.
  */
-import { failures } from './cases';
-import { matrixCase, permissionCases, ROLES } from './permission-matrix';
-import { catalogueGaps, SERVER_FUNCTIONS } from './server-functions';
+import { failures } from '../../harness/trust/cases';
+import { matrixCase, permissionCases, ROLES } from '../../harness/trust/permission-matrix';
+import { catalogueGaps, SERVER_FUNCTIONS } from '../../harness/trust/server-functions';
 
 it('classifies every entry point of dist/Code.js', () => {
   expect(catalogueGaps()).toEqual({ unclassified: [], missing: [] });

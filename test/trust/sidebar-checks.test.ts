@@ -3,9 +3,9 @@
  * markup corpus runs or makes an element in any panel, and each shows as text. §5: the
  * Settings panel's ledger check names a log row edited by hand.
  */
-import { failures } from './cases';
-import { HTML_CORPUS } from './injection-corpus';
-import { sidebarCases } from './sidebar-checks';
+import { failures } from '../../harness/trust/cases';
+import { HTML_CORPUS } from '../../harness/trust/injection-corpus';
+import { sidebarCases } from '../../harness/trust/sidebar-checks';
 
 it('shows every markup string as text in every panel, and checkLedger naming a hand-edited log row', async () => {
   const cases = await sidebarCases();

@@ -3,8 +3,8 @@
  * full Drive), and the bundle carries no third-party code. `npm run trust` also runs
  * `npm audit --omit=dev`.
  */
-import { failures } from './cases';
-import { dependencyCases, manifestScopes, readmeScopes, scopeCases } from './supply-chain';
+import { failures } from '../../harness/trust/cases';
+import { dependencyCases, manifestScopes, readmeScopes, scopeCases } from '../../harness/trust/supply-chain';
 
 it('reads the scope table of a README', () => {
   const readme =

@@ -3,9 +3,9 @@
  * first row edited, inserted or removed by hand, and identity damage is reported and
  * never deducted twice.
  */
-import { failures } from './cases';
-import { SMALL } from './size';
-import { identityCases, tamperCases } from './tamper';
+import { failures } from '../../harness/trust/cases';
+import { SMALL } from '../../harness/trust/size';
+import { identityCases, tamperCases } from '../../harness/trust/tamper';
 
 it('checkLedger names the first edited, inserted or removed log row of any history', () => {
   const cases = tamperCases(SMALL);
