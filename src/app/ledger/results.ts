@@ -2,8 +2,8 @@
  * The JSON-safe results the server API returns to the sidebar and the menu: minutes are
  * exact integers, times are ISO strings, and each result carries one sentence for a toast.
  */
-import { formatHours } from '../core/quantities';
-import type { BalanceChange, SkippedEntry } from '../core/types';
+import { formatHours } from '../../core/quantities';
+import type { BalanceChange, SkippedEntry } from '../../core/types';
 
 export interface LedgerResult {
   /** Entries that were deducted or reversed. */

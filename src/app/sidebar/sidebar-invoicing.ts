@@ -5,12 +5,12 @@
  * `Invoices` sheet is read once; when it cannot be read (missing, or a header renamed)
  * the section says why and the rest of the sidebar still loads.
  */
-import type { Services } from '../services/services';
-import { dayOf } from '../services/calendar-day';
-import { InvoicesRepository } from '../sheets/invoices.repository';
-import { SchemaError } from '../sheets/table';
-import { invoiceView, type InvoiceView } from './invoicing-run';
-import { getInvoicingStatus, type InvoicingStatus } from './invoicing-trigger';
+import type { Services } from '../../services/services';
+import { dayOf } from '../../services/calendar-day';
+import { InvoicesRepository } from '../../sheets/invoices.repository';
+import { SchemaError } from '../../sheets/table';
+import { invoiceView, type InvoiceView } from '../invoicing/invoicing-run';
+import { getInvoicingStatus, type InvoicingStatus } from '../invoicing/invoicing-trigger';
 
 /** An unpaid invoice: `Open`, or `Pending` (a stopped run left it; the next run finishes it). */
 export interface OpenInvoice extends InvoiceView {

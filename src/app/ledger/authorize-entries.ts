@@ -3,12 +3,12 @@
  * the rows selected in the sheet. All three read under the document lock, repair any
  * statuses a stopped run left behind, and deduct each entry at most once.
  */
-import { planAuthorization } from '../core/authorize';
-import type { SkippedEntry } from '../core/types';
-import { withDocumentLock } from '../services/document-lock';
-import type { Services } from '../services/services';
-import { durationEpochMs } from '../sheets/duration-epoch';
-import { TIME_ENTRIES } from '../sheets/schema';
+import { planAuthorization } from '../../core/authorize';
+import type { SkippedEntry } from '../../core/types';
+import { withDocumentLock } from '../../services/document-lock';
+import type { Services } from '../../services/services';
+import { durationEpochMs } from '../../sheets/duration-epoch';
+import { TIME_ENTRIES } from '../../sheets/schema';
 import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
 import { summarize, type LedgerResult } from './results';

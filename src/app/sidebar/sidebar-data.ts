@@ -8,22 +8,22 @@
  * except that rows still lacking an Entry ID get one (under the lock) so the sidebar can
  * name them.
  */
-import { planAuthorization } from '../core/authorize';
-import { Ledger } from '../core/ledger';
-import { authorizerRefusal } from '../core/permissions';
-import type { Settings } from '../core/settings';
-import type { BalanceChange } from '../core/types';
-import { BusyError, withDocumentLock } from '../services/document-lock';
-import type { Services } from '../services/services';
-import { durationEpochMs } from '../sheets/duration-epoch';
-import { TimeEntriesRepository } from '../sheets/time-entries.repository';
-import { selectedRows } from './authorize-entries';
-import { dayOf, isDay } from '../services/calendar-day';
-import { LedgerSession, shortId } from './ledger-session';
+import { planAuthorization } from '../../core/authorize';
+import { Ledger } from '../../core/ledger';
+import { authorizerRefusal } from '../../core/permissions';
+import type { Settings } from '../../core/settings';
+import type { BalanceChange } from '../../core/types';
+import { BusyError, withDocumentLock } from '../../services/document-lock';
+import type { Services } from '../../services/services';
+import { durationEpochMs } from '../../sheets/duration-epoch';
+import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
+import { selectedRows } from '../ledger/authorize-entries';
+import { dayOf, isDay } from '../../services/calendar-day';
+import { LedgerSession, shortId } from '../ledger/ledger-session';
 import { clientLogLinks, type ClientLogLink } from './sidebar-client-logs';
 import { sidebarInvoicing, type SidebarInvoicing } from './sidebar-invoicing';
 import { clientView, entryView, type ClientView, type EntryView } from './sidebar-views';
-import { getTimer, type TimerView } from './track-time';
+import { getTimer, type TimerView } from '../time-entries/track-time';
 
 export interface SidebarFilter {
   client?: string;

@@ -4,15 +4,15 @@
  * derived from it afterwards, so a run stopped between writes is repaired by the next
  * one and nothing is deducted twice. Invariants are checked before the first write.
  */
-import { Ledger, verifyAppend } from '../core/ledger';
-import { authorizerRefusal, PermissionError } from '../core/permissions';
-import type { Settings } from '../core/settings';
-import type { LogDraft, LogRow } from '../core/types';
-import { CreditsRepository } from '../sheets/credits.repository';
-import { PrepaidLogRepository } from '../sheets/prepaid-log.repository';
-import { TimeEntriesRepository } from '../sheets/time-entries.repository';
-import type { Services } from '../services/services';
-import { loadSettings } from '../services/settings.store';
+import { Ledger, verifyAppend } from '../../core/ledger';
+import { authorizerRefusal, PermissionError } from '../../core/permissions';
+import type { Settings } from '../../core/settings';
+import type { LogDraft, LogRow } from '../../core/types';
+import { CreditsRepository } from '../../sheets/credits.repository';
+import { PrepaidLogRepository } from '../../sheets/prepaid-log.repository';
+import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
+import type { Services } from '../../services/services';
+import { loadSettings } from '../../services/settings.store';
 
 /**
  * IDs for one operation: a random part drawn once (one Utilities.getUuid call however many

@@ -6,13 +6,13 @@
  * `Pending` with a reason and the others go on; the pass stops starting new invoices well
  * before Apps Script's 6-minute limit, and the next run finishes them.
  */
-import { nextInvoiceNumber } from '../core/invoice-number';
-import { describeRun, planInvoices, type AlreadyInvoiced, type InvoicePlan, type InvoicingProblem } from '../core/invoicing';
-import { InvoiceDrive } from '../docs/invoice-files';
-import type { Services } from '../services/services';
-import { InvoicesRepository, type InvoiceRow } from '../sheets/invoices.repository';
+import { nextInvoiceNumber } from '../../core/invoice-number';
+import { describeRun, planInvoices, type AlreadyInvoiced, type InvoicePlan, type InvoicingProblem } from '../../core/invoicing';
+import { InvoiceDrive } from '../../docs/invoice-files';
+import type { Services } from '../../services/services';
+import { InvoicesRepository, type InvoiceRow } from '../../sheets/invoices.repository';
 import { completeInvoice, type CompletionContext } from './invoice-completion';
-import type { LedgerSession } from './ledger-session';
+import type { LedgerSession } from '../ledger/ledger-session';
 
 /** Apps Script stops an execution at 6 minutes; no new invoice is started after this. */
 export const RUN_BUDGET_MS = 4.5 * 60_000;

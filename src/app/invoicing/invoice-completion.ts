@@ -10,14 +10,14 @@
  *   4. the email, when Settings turn it on and the row does not say it was tried;
  *   5. `Credits.Last invoice`, then Status `Open`, the last write.
  */
-import { invoiceSpan } from '../core/invoicing';
-import type { LogRow } from '../core/types';
-import { fillTemplate, writeBuiltInLayout, type InvoiceContent } from '../docs/invoice-document';
-import { GOOGLE_DOCS, PDF, type InvoiceDrive } from '../docs/invoice-files';
-import { asText } from '../sheets/cell-text';
-import type { InvoiceRow, InvoicesRepository } from '../sheets/invoices.repository';
+import { invoiceSpan } from '../../core/invoicing';
+import type { LogRow } from '../../core/types';
+import { fillTemplate, writeBuiltInLayout, type InvoiceContent } from '../../docs/invoice-document';
+import { GOOGLE_DOCS, PDF, type InvoiceDrive } from '../../docs/invoice-files';
+import { asText } from '../../sheets/cell-text';
+import type { InvoiceRow, InvoicesRepository } from '../../sheets/invoices.repository';
 import { emailInvoice } from './invoice-email';
-import type { LedgerSession } from './ledger-session';
+import type { LedgerSession } from '../ledger/ledger-session';
 
 export interface CompletionContext {
   session: LedgerSession;

@@ -4,14 +4,14 @@
  * of its own; when all are valid, the client's `Credits` cells are written in one batch,
  * under the lock. `Balance (h)` is not editable here: it comes from the log.
  */
-import { minutesToHours, parseHours, parseMoney } from '../core/quantities';
-import type { Client } from '../core/types';
-import { withDocumentLock } from '../services/document-lock';
-import type { Services } from '../services/services';
-import { asText } from '../sheets/cell-text';
-import { CREDITS } from '../sheets/schema';
-import { LedgerSession } from './ledger-session';
-import { clientView, type ClientView } from './sidebar-views';
+import { minutesToHours, parseHours, parseMoney } from '../../core/quantities';
+import type { Client } from '../../core/types';
+import { withDocumentLock } from '../../services/document-lock';
+import type { Services } from '../../services/services';
+import { asText } from '../../sheets/cell-text';
+import { CREDITS } from '../../sheets/schema';
+import { LedgerSession } from '../ledger/ledger-session';
+import { clientView, type ClientView } from '../sidebar/sidebar-views';
 
 /** The editable settings; omitted keys are left as they are. Hours and rate may be text ("1:30", "85.50"). */
 export interface ClientSettingsInput {

@@ -5,13 +5,13 @@
  * to repeat: copy to the archive (skipping what is there), then delete the live entries,
  * then replace the live log in one write. Balances do not change.
  */
-import { planArchive } from '../core/archive';
-import { verifyAppend } from '../core/ledger';
-import type { LogRow } from '../core/types';
-import { withDocumentLock } from '../services/document-lock';
-import type { Services } from '../services/services';
-import { archiveEntryRows, archiveLogRows, archiveName, openArchive } from '../sheets/archive.repository';
-import { isDay, startOfDay } from '../services/calendar-day';
+import { planArchive } from '../../core/archive';
+import { verifyAppend } from '../../core/ledger';
+import type { LogRow } from '../../core/types';
+import { withDocumentLock } from '../../services/document-lock';
+import type { Services } from '../../services/services';
+import { archiveEntryRows, archiveLogRows, archiveName, openArchive } from '../../sheets/archive.repository';
+import { isDay, startOfDay } from '../../services/calendar-day';
 import { LedgerSession } from './ledger-session';
 
 export interface ArchiveResult {

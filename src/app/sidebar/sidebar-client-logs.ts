@@ -4,9 +4,9 @@
  * The address is the one `Spreadsheet.getUrl()` gives, built from the file's ID, so the
  * sidebar's load opens no file. Only authorizers may export or share, so only they get it.
  */
-import type { Settings } from '../core/settings';
-import { loadAllClientLogs } from '../services/client-log.store';
-import type { Services } from '../services/services';
+import type { Settings } from '../../core/settings';
+import { loadAllClientLogs } from '../../services/client-log.store';
+import type { Services } from '../../services/services';
 
 export interface ClientLogLink {
   client: string;

@@ -6,24 +6,24 @@
  * the file never holds anything but this client's rows, and its link sharing stays off
  * unless Settings turn it on for this client.
  */
-import { buildClientReport, type ClientLogView, type ClientReport, type Period } from '../core/client-report';
-import { requireAuthorizer } from '../core/permissions';
-import { formatHours } from '../core/quantities';
-import type { Settings } from '../core/settings';
-import type { Client, LogRow } from '../core/types';
-import { type ClientLogRecord, EMPTY_RECORD, loadAllClientLogs, loadClientLog, storeClientLog } from '../services/client-log.store';
-import { withDocumentLock } from '../services/document-lock';
-import type { Services } from '../services/services';
-import { loadSettings } from '../services/settings.store';
-import { cellString } from '../sheets/cell-text';
-import { clientLogCsv, clientLogTitle, writeClientLogFile, type SummaryFacts } from '../sheets/client-log-file';
-import { CreditsRepository } from '../sheets/credits.repository';
-import { InvoicesRepository } from '../sheets/invoices.repository';
-import { readArchivedLog } from '../sheets/archive.repository';
-import { PrepaidLogRepository } from '../sheets/prepaid-log.repository';
-import { INVOICES } from '../sheets/schema';
-import { isDay, startOfDay } from '../services/calendar-day';
-import { shortId } from './ledger-session';
+import { buildClientReport, type ClientLogView, type ClientReport, type Period } from '../../core/client-report';
+import { requireAuthorizer } from '../../core/permissions';
+import { formatHours } from '../../core/quantities';
+import type { Settings } from '../../core/settings';
+import type { Client, LogRow } from '../../core/types';
+import { type ClientLogRecord, EMPTY_RECORD, loadAllClientLogs, loadClientLog, storeClientLog } from '../../services/client-log.store';
+import { withDocumentLock } from '../../services/document-lock';
+import type { Services } from '../../services/services';
+import { loadSettings } from '../../services/settings.store';
+import { cellString } from '../../sheets/cell-text';
+import { clientLogCsv, clientLogTitle, writeClientLogFile, type SummaryFacts } from '../../sheets/client-log-file';
+import { CreditsRepository } from '../../sheets/credits.repository';
+import { InvoicesRepository } from '../../sheets/invoices.repository';
+import { readArchivedLog } from '../../sheets/archive.repository';
+import { PrepaidLogRepository } from '../../sheets/prepaid-log.repository';
+import { INVOICES } from '../../sheets/schema';
+import { isDay, startOfDay } from '../../services/calendar-day';
+import { shortId } from '../ledger/ledger-session';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

@@ -6,10 +6,10 @@
  * installed it; who that was is kept in the document properties, because other users
  * cannot see someone else's triggers.
  */
-import { normalizeEmail, requireAuthorizer } from '../core/permissions';
-import { withDocumentLock } from '../services/document-lock';
-import type { Services } from '../services/services';
-import { loadSettings } from '../services/settings.store';
+import { normalizeEmail, requireAuthorizer } from '../../core/permissions';
+import { withDocumentLock } from '../../services/document-lock';
+import type { Services } from '../../services/services';
+import { loadSettings } from '../../services/settings.store';
 import { lastRun, type LastRun } from './invoicing-run';
 
 /** The global function the trigger calls (an export of src/index.ts). */

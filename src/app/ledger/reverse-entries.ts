@@ -2,9 +2,9 @@
  * Reversing authorized entries: a `Reversal` row per entry and the entry back to Open,
  * so it can be corrected and authorized again. A reason is required, for the client's log.
  */
-import { planReversal } from '../core/reverse';
-import { withDocumentLock } from '../services/document-lock';
-import type { Services } from '../services/services';
+import { planReversal } from '../../core/reverse';
+import { withDocumentLock } from '../../services/document-lock';
+import type { Services } from '../../services/services';
 import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
 import { summarize, type LedgerResult } from './results';

@@ -2,11 +2,11 @@
  * Reading and changing the workbook's settings. Everyone may read them; only authorizers
  * may change them, and a change may not remove the last authorizer.
  */
-import { requireAuthorizer } from '../core/permissions';
-import type { Settings } from '../core/settings';
-import { withDocumentLock } from '../services/document-lock';
-import type { Services } from '../services/services';
-import { loadSettings, storeSettings } from '../services/settings.store';
+import { requireAuthorizer } from '../../core/permissions';
+import type { Settings } from '../../core/settings';
+import { withDocumentLock } from '../../services/document-lock';
+import type { Services } from '../../services/services';
+import { loadSettings, storeSettings } from '../../services/settings.store';
 
 export function getSettings(services: Services): Settings {
   return loadSettings(services);

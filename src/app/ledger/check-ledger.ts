@@ -2,12 +2,12 @@
  * `checkLedger`: audits the workbook and reports every figure that disagrees with the
  * log. It changes nothing, so anyone who can open the workbook may run it.
  */
-import { auditLedger, type LedgerReport } from '../core/check-ledger';
-import { CreditsRepository } from '../sheets/credits.repository';
-import { durationEpochMs } from '../sheets/duration-epoch';
-import { PrepaidLogRepository } from '../sheets/prepaid-log.repository';
-import { TimeEntriesRepository } from '../sheets/time-entries.repository';
-import type { Services } from '../services/services';
+import { auditLedger, type LedgerReport } from '../../core/check-ledger';
+import { CreditsRepository } from '../../sheets/credits.repository';
+import { durationEpochMs } from '../../sheets/duration-epoch';
+import { PrepaidLogRepository } from '../../sheets/prepaid-log.repository';
+import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
+import type { Services } from '../../services/services';
 
 export interface CheckLedgerResult extends LedgerReport {
   summary: string;

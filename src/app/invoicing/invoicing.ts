@@ -4,15 +4,15 @@
  * the whole check-and-write, so the trigger and a person running at once make one
  * invoice, and both are safe to run again after a stop part-way.
  */
-import { formatHours } from '../core/quantities';
-import { withDocumentLock } from '../services/document-lock';
-import type { Services } from '../services/services';
-import { InvoicesRepository } from '../sheets/invoices.repository';
-import { afterLedgerChange } from './after-ledger-change';
-import { describeRefresh, refreshAllClientLogs, refreshClientLogs } from './client-log';
+import { formatHours } from '../../core/quantities';
+import { withDocumentLock } from '../../services/document-lock';
+import type { Services } from '../../services/services';
+import { InvoicesRepository } from '../../sheets/invoices.repository';
+import { afterLedgerChange } from '../ledger/after-ledger-change';
+import { describeRefresh, refreshAllClientLogs, refreshClientLogs } from '../client-log/client-log';
 import { ensureTopUp } from './invoice-completion';
 import { invoiceClients, invoiceView, type InvoiceView, type InvoicingRun } from './invoicing-run';
-import { LedgerSession } from './ledger-session';
+import { LedgerSession } from '../ledger/ledger-session';
 
 /**
  * Invoices every client whose balance crossed below its minimum since its last invoice,

@@ -3,12 +3,12 @@
  * time entry with its hours parsed. Minutes and cents stay exact integers, days are
  * `yyyy-MM-dd` in the spreadsheet's time zone and instants are ISO strings.
  */
-import type { Ledger } from '../core/ledger';
-import { formatHours, parseHours } from '../core/quantities';
-import type { RoundingMinutes } from '../core/rounding';
-import type { Client, TimeEntry } from '../core/types';
-import type { Services } from '../services/services';
-import { dayOf } from '../services/calendar-day';
+import type { Ledger } from '../../core/ledger';
+import { formatHours, parseHours } from '../../core/quantities';
+import type { RoundingMinutes } from '../../core/rounding';
+import type { Client, TimeEntry } from '../../core/types';
+import type { Services } from '../../services/services';
+import { dayOf } from '../../services/calendar-day';
 
 export interface ClientView extends Omit<Client, 'roundingMinutes' | 'lastInvoice'> {
   /** The rounding that applies to this client's entries: its own, else the workbook's. */

@@ -5,8 +5,8 @@
  * right after sending, so a run stopped in between may send the same PDF twice, never zero
  * times.
  */
-import { formatHours, formatMoney } from '../core/quantities';
-import type { InvoiceRow } from '../sheets/invoices.repository';
+import { formatHours, formatMoney } from '../../core/quantities';
+import type { InvoiceRow } from '../../sheets/invoices.repository';
 
 type MailApp = GoogleAppsScript.Mail.MailApp;
 type Blob = GoogleAppsScript.Base.Blob;

@@ -2,10 +2,10 @@
  * Top-ups and adjustments: the two ways an authorizer changes a balance by hand. Each is
  * one log row; an adjustment needs a reason because the client will read it.
  */
-import { formatHours, parseHours, parseSignedHours } from '../core/quantities';
-import type { BalanceChange, LogKind } from '../core/types';
-import { withDocumentLock } from '../services/document-lock';
-import type { Services } from '../services/services';
+import { formatHours, parseHours, parseSignedHours } from '../../core/quantities';
+import type { BalanceChange, LogKind } from '../../core/types';
+import { withDocumentLock } from '../../services/document-lock';
+import type { Services } from '../../services/services';
 import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
 

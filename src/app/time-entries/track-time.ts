@@ -5,13 +5,13 @@
  * and logs the first. Every entry is validated on the server, gets its Entry ID here and
  * is appended to `Time entries` in one write under the document lock.
  */
-import { formatHours, minutesToHours, parseHours } from '../core/quantities';
-import { withDocumentLock } from '../services/document-lock';
-import type { Services } from '../services/services';
-import { CreditsRepository } from '../sheets/credits.repository';
-import { TimeEntriesRepository } from '../sheets/time-entries.repository';
-import { dayOf, isDay, startOfDay } from '../services/calendar-day';
-import { shortId } from './ledger-session';
+import { formatHours, minutesToHours, parseHours } from '../../core/quantities';
+import { withDocumentLock } from '../../services/document-lock';
+import type { Services } from '../../services/services';
+import { CreditsRepository } from '../../sheets/credits.repository';
+import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
+import { dayOf, isDay, startOfDay } from '../../services/calendar-day';
+import { shortId } from '../ledger/ledger-session';
 
 /** What the Track time form sends. Hours may be `1:30`, `1.5`, `1h30` or `90m`. */
 export interface TimeEntryInput {

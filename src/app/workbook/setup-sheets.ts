@@ -2,11 +2,11 @@
  * `setUpSheets`: builds or completes the workbook's sheets and makes the person who runs
  * it first an authorizer. Once there are authorizers, only they may run it again.
  */
-import { normalizeEmail, requireAuthorizer } from '../core/permissions';
-import { withDocumentLock } from '../services/document-lock';
-import type { Services } from '../services/services';
-import { loadSettings, storeSettings } from '../services/settings.store';
-import { setUpWorkbook, type SetupReport } from '../sheets/setup';
+import { normalizeEmail, requireAuthorizer } from '../../core/permissions';
+import { withDocumentLock } from '../../services/document-lock';
+import type { Services } from '../../services/services';
+import { loadSettings, storeSettings } from '../../services/settings.store';
+import { setUpWorkbook, type SetupReport } from '../../sheets/setup';
 
 export interface SetUpResult extends SetupReport {
   authorizers: string[];
