@@ -3,41 +3,47 @@
  * `google.script.run`. Each builds the Apps Script services and calls a use case; the
  * build turns every export here into a top-level `function` declaration in dist/Code.js.
  */
-import { archiveBefore as archiveBeforeCase } from './app/ledger/archive';
-import {
-  authorizeEntries as authorizeEntriesCase,
-  authorizeSelection as authorizeSelectionCase,
-  authorizeTicked as authorizeTickedCase,
-} from './app/ledger/authorize-entries';
-import { checkLedger as checkLedgerCase } from './app/ledger/check-ledger';
 import {
   exportPrepaidLog as exportPrepaidLogCase,
+  exportPrepaidLogFromMenu,
+  type ExportOptions,
   shareClientLog as shareClientLogCase,
   unshareClientLog as unshareClientLogCase,
-  type ExportOptions,
-} from './app/client-log/client-log';
-import { exportPrepaidLogFromMenu } from './app/client-log/client-log-menu';
-import { addCredits as addCreditsCase, adjustCredits as adjustCreditsCase } from './app/ledger/credits';
-import { markInvoicePaid as markInvoicePaidCase, runAutomaticInvoicing as runAutomaticInvoicingCase } from './app/invoicing/invoicing';
+} from './app/client-log';
 import {
   getInvoicingStatus as getInvoicingStatusCase,
   installInvoicingTrigger as installInvoicingTriggerCase,
+  markInvoicePaid as markInvoicePaidCase,
   removeInvoicingTrigger as removeInvoicingTriggerCase,
-} from './app/invoicing/invoicing-trigger';
-import { buildMenu, reportToUser } from './app/workbook/menu';
-import { reverseEntries as reverseEntriesCase } from './app/ledger/reverse-entries';
-import { getSettings as getSettingsCase, saveSettings as saveSettingsCase } from './app/workbook/settings';
-import { setUpSheets as setUpSheetsCase } from './app/workbook/setup-sheets';
-import { saveClientSettings as saveClientSettingsCase, type ClientSettingsInput } from './app/workbook/client-settings';
-import { showSidebar as showSidebarCase } from './app/sidebar/show-sidebar';
-import { getSidebarData as getSidebarDataCase, type SidebarFilter } from './app/sidebar/sidebar-data';
+  runAutomaticInvoicing as runAutomaticInvoicingCase,
+} from './app/invoicing';
+import {
+  addCredits as addCreditsCase,
+  adjustCredits as adjustCreditsCase,
+  archiveBefore as archiveBeforeCase,
+  authorizeEntries as authorizeEntriesCase,
+  authorizeSelection as authorizeSelectionCase,
+  authorizeTicked as authorizeTickedCase,
+  checkLedger as checkLedgerCase,
+  reverseEntries as reverseEntriesCase,
+} from './app/ledger';
+import { getSidebarData as getSidebarDataCase, type SidebarFilter, showSidebar as showSidebarCase } from './app/sidebar';
 import {
   getTimer as getTimerCase,
   logTime as logTimeCase,
   startTimer as startTimerCase,
   stopTimer as stopTimerCase,
   type TimeEntryInput,
-} from './app/time-entries/track-time';
+} from './app/time-entries';
+import {
+  buildMenu,
+  type ClientSettingsInput,
+  getSettings as getSettingsCase,
+  reportToUser,
+  saveClientSettings as saveClientSettingsCase,
+  saveSettings as saveSettingsCase,
+  setUpSheets as setUpSheetsCase,
+} from './app/workbook';
 import { gasServices } from './services/services';
 
 /** Builds the add-on menu. In AuthMode.NONE (before the add-on is authorized here) only the menu is built. */

@@ -23,7 +23,7 @@ import { readArchivedLog } from '../../sheets/archive.repository';
 import { PrepaidLogRepository } from '../../sheets/prepaid-log.repository';
 import { INVOICES } from '../../sheets/schema';
 import { isDay, startOfDay } from '../../services/calendar-day';
-import { shortId } from '../ledger/ledger-session';
+import { shortId } from '../../core/ids';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 

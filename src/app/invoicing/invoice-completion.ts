@@ -17,7 +17,7 @@ import { GOOGLE_DOCS, PDF, type InvoiceDrive } from '../../docs/invoice-files';
 import { asText } from '../../sheets/cell-text';
 import type { InvoiceRow, InvoicesRepository } from '../../sheets/invoices.repository';
 import { emailInvoice } from './invoice-email';
-import type { LedgerSession } from '../ledger/ledger-session';
+import type { LedgerSession } from '../ledger';
 
 export interface CompletionContext {
   session: LedgerSession;

@@ -10,9 +10,10 @@ import { nextInvoiceNumber } from '../../core/invoice-number';
 import { describeRun, planInvoices, type AlreadyInvoiced, type InvoicePlan, type InvoicingProblem } from '../../core/invoicing';
 import { InvoiceDrive } from '../../docs/invoice-files';
 import type { Services } from '../../services/services';
+import { type LastRun, storeLastRun } from '../../services/invoicing-run.store';
 import { InvoicesRepository, type InvoiceRow } from '../../sheets/invoices.repository';
 import { completeInvoice, type CompletionContext } from './invoice-completion';
-import type { LedgerSession } from '../ledger/ledger-session';
+import type { LedgerSession } from '../ledger';
 
 /** Apps Script stops an execution at 6 minutes; no new invoice is started after this. */
 export const RUN_BUDGET_MS = 4.5 * 60_000;
@@ -143,19 +144,7 @@ export function didSomething(run: InvoicingRun): boolean {
   return run.created.length + run.finished.length + run.left.length + run.problems.length > 0;
 }
 
-const LAST_RUN_KEY = 'prepaidTime.invoicing.lastRun';
-
-/** What the sidebar shows of the last run: when, by whom, and what it did. */
-export interface LastRun {
-  at: string;
-  by: string;
-  created: string[];
-  finished: string[];
-  problems: number;
-  summary: string;
-}
-
-/** Keeps the last run in the document properties (well under their 9 KB per value). */
+/** Records what the sidebar shows of this run. */
 function recordRun(services: Services, run: InvoicingRun): void {
   const last: LastRun = {
     at: run.at,
@@ -165,16 +154,5 @@ function recordRun(services: Services, run: InvoicingRun): void {
     problems: run.problems.length,
     summary: run.summary.length > 2000 ? `${run.summary.slice(0, 1999)}…` : run.summary,
   };
-  services.documentProperties().setProperty(LAST_RUN_KEY, JSON.stringify(last));
-}
-
-/** The last recorded run, or null when invoicing never ran in this workbook. */
-export function lastRun(services: Services): LastRun | null {
-  const json = services.documentProperties().getProperty(LAST_RUN_KEY);
-  if (!json) return null;
-  try {
-    return JSON.parse(json) as LastRun;
-  } catch {
-    return null;
-  }
+  storeLastRun(services.documentProperties(), last);
 }

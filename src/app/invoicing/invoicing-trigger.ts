@@ -10,11 +10,11 @@ import { normalizeEmail, requireAuthorizer } from '../../core/permissions';
 import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/services';
 import { loadSettings } from '../../services/settings.store';
-import { lastRun, type LastRun } from './invoicing-run';
+import { type LastRun, loadLastRun } from '../../services/invoicing-run.store';
+import { deleteTriggerRecord, loadTriggerRecord, storeTriggerRecord } from '../../services/invoicing-trigger.store';
 
 /** The global function the trigger calls (an export of src/index.ts). */
 export const INVOICING_HANDLER = 'runAutomaticInvoicing';
-const INSTALLED_KEY = 'prepaidTime.invoicing.trigger';
 
 export interface InvoicingStatus {
   /** Whether the current user has the hourly trigger in this workbook. */
@@ -33,21 +33,11 @@ function ownTriggers(services: Services): GoogleAppsScript.Script.Trigger[] {
     .filter((t) => t.getHandlerFunction() === INVOICING_HANDLER && t.getEventType() === scriptApp.EventType.CLOCK);
 }
 
-function installed(services: Services): { by: string; at: string } | null {
-  const json = services.documentProperties().getProperty(INSTALLED_KEY);
-  if (!json) return null;
-  try {
-    return JSON.parse(json) as { by: string; at: string };
-  } catch {
-    return null;
-  }
-}
-
 /** Whether hourly invoicing is on, who turned it on, and what the last run did. */
 export function getInvoicingStatus(services: Services): InvoicingStatus {
   const yours = ownTriggers(services).length > 0;
-  const record = installed(services);
-  const last = lastRun(services);
+  const record = loadTriggerRecord(services.documentProperties());
+  const last = loadLastRun(services.documentProperties());
   const on = yours ? 'Hourly invoicing is on (your trigger).' : record ? `Hourly invoicing is on (installed by ${record.by}).` : 'Hourly invoicing is off.';
   const ran = last ? ` Last run ${last.at} by ${last.by}: ${last.summary}` : ' Invoicing has not run yet.';
   return { yours, installedBy: record?.by ?? '', installedAt: record?.at ?? '', lastRun: last, summary: on + ran };
@@ -61,8 +51,8 @@ export function installInvoicingTrigger(services: Services): InvoicingStatus {
       services.scriptApp().newTrigger(INVOICING_HANDLER).timeBased().everyHours(1).create();
     }
     const user = normalizeEmail(services.userEmail());
-    if (installed(services)?.by !== user) {
-      services.documentProperties().setProperty(INSTALLED_KEY, JSON.stringify({ by: user, at: new Date(services.now()).toISOString() }));
+    if (loadTriggerRecord(services.documentProperties())?.by !== user) {
+      storeTriggerRecord(services.documentProperties(), { by: user, at: new Date(services.now()).toISOString() });
     }
     return getInvoicingStatus(services);
   });
@@ -77,7 +67,7 @@ export function removeInvoicingTrigger(services: Services): InvoicingStatus {
     requireAuthorizer(services.userEmail(), loadSettings(services).authorizers);
     const scriptApp = services.scriptApp();
     for (const trigger of ownTriggers(services)) scriptApp.deleteTrigger(trigger);
-    if (installed(services)?.by === normalizeEmail(services.userEmail())) services.documentProperties().deleteProperty(INSTALLED_KEY);
+    if (loadTriggerRecord(services.documentProperties())?.by === normalizeEmail(services.userEmail())) deleteTriggerRecord(services.documentProperties());
     return getInvoicingStatus(services);
   });
 }

@@ -8,11 +8,11 @@ import { formatHours } from '../../core/quantities';
 import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/services';
 import { InvoicesRepository } from '../../sheets/invoices.repository';
-import { afterLedgerChange } from '../ledger/after-ledger-change';
-import { describeRefresh, refreshAllClientLogs, refreshClientLogs } from '../client-log/client-log';
+import { afterLedgerChange } from '../ledger';
+import { describeRefresh, refreshAllClientLogs, refreshClientLogs } from '../client-log';
 import { ensureTopUp } from './invoice-completion';
 import { invoiceClients, invoiceView, type InvoiceView, type InvoicingRun } from './invoicing-run';
-import { LedgerSession } from '../ledger/ledger-session';
+import { LedgerSession } from '../ledger';
 
 /**
  * Invoices every client whose balance crossed below its minimum since its last invoice,

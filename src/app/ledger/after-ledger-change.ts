@@ -5,8 +5,8 @@
  * those clients when Settings ask for invoicing right after an authorization, then
  * refreshes their client log files.
  */
-import { describeRefresh, refreshClientLogs } from '../client-log/client-log';
-import { didSomething, invoiceClients, type InvoicingRun } from '../invoicing/invoicing-run';
+import { describeRefresh, refreshClientLogs } from '../client-log';
+import { didSomething, invoiceClients, type InvoicingRun } from '../invoicing';
 import type { LedgerSession } from './ledger-session';
 
 export interface AfterLedgerChange {

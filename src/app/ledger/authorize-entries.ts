@@ -8,7 +8,7 @@ import type { SkippedEntry } from '../../core/types';
 import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/services';
 import { durationEpochMs } from '../../sheets/duration-epoch';
-import { TIME_ENTRIES } from '../../sheets/schema';
+import { selectedRows } from '../../sheets/selection';
 import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
 import { summarize, type LedgerResult } from './results';
@@ -69,21 +69,9 @@ export function authorizeTicked(services: Services): LedgerResult {
   );
 }
 
-/** The sheet rows selected in `Time entries`, or an error saying where to select. */
-export function selectedRows(services: Services): number[] {
-  const ranges = services.spreadsheet.getActiveRangeList()?.getRanges() ?? [];
-  const onEntries = ranges.filter((r) => r.getSheet().getName() === TIME_ENTRIES.name);
-  if (onEntries.length === 0) throw new Error(`Select one or more rows in the "${TIME_ENTRIES.name}" sheet first, then choose Authorize selection.`);
-  const rows = new Set<number>();
-  for (const range of onEntries) {
-    for (let r = range.getRow(); r < range.getRow() + range.getNumRows(); r++) if (r > 1) rows.add(r);
-  }
-  return [...rows];
-}
-
 /** Authorizes the entries on the rows selected in the sheet. */
 export function authorizeSelection(services: Services): LedgerResult {
-  const rows = new Set(selectedRows(services));
+  const rows = new Set(selectedRows(services.spreadsheet));
   return authorize(
     services,
     (session) =>

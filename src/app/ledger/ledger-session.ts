@@ -4,6 +4,7 @@
  * derived from it afterwards, so a run stopped between writes is repaired by the next
  * one and nothing is deducted twice. Invariants are checked before the first write.
  */
+import { idSequence } from '../../core/ids';
 import { Ledger, verifyAppend } from '../../core/ledger';
 import { authorizerRefusal, PermissionError } from '../../core/permissions';
 import type { Settings } from '../../core/settings';
@@ -13,25 +14,6 @@ import { PrepaidLogRepository } from '../../sheets/prepaid-log.repository';
 import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
 import type { Services } from '../../services/services';
 import { loadSettings } from '../../services/settings.store';
-
-/**
- * IDs for one operation: a random part drawn once (one Utilities.getUuid call however many
- * rows the operation writes) and a counter, e.g. `L-3F9A0C12B40001`.
- */
-export function idSequence(uuid: () => string): (prefix: string) => string {
-  let base = '';
-  let counter = 0;
-  return (prefix) => {
-    base ||= uuid().replace(/-/g, '').slice(0, 10).toUpperCase();
-    counter++;
-    return `${prefix}-${base}${counter.toString(16).toUpperCase().padStart(4, '0')}`;
-  };
-}
-
-/** One ID in the same format, for callers that need a single one. */
-export function shortId(prefix: string, uuid: string): string {
-  return idSequence(() => uuid)(prefix);
-}
 
 export class LedgerSession {
   readonly settings: Settings;

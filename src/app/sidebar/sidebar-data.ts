@@ -17,13 +17,14 @@ import { BusyError, withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/services';
 import { durationEpochMs } from '../../sheets/duration-epoch';
 import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
-import { selectedRows } from '../ledger/authorize-entries';
+import { selectedRows } from '../../sheets/selection';
 import { dayOf, isDay } from '../../services/calendar-day';
-import { LedgerSession, shortId } from '../ledger/ledger-session';
+import { shortId } from '../../core/ids';
+import { LedgerSession } from '../ledger';
 import { clientLogLinks, type ClientLogLink } from './sidebar-client-logs';
 import { sidebarInvoicing, type SidebarInvoicing } from './sidebar-invoicing';
 import { clientView, entryView, type ClientView, type EntryView } from './sidebar-views';
-import { getTimer, type TimerView } from '../time-entries/track-time';
+import { getTimer, type TimerView } from '../time-entries';
 
 export interface SidebarFilter {
   client?: string;
@@ -113,7 +114,7 @@ function readEntries(services: Services): TimeEntriesRepository {
 function sourceRows(services: Services, source: Required<SidebarFilter>['source']): { rows: Set<number> | null; notice: string } {
   if (source !== 'selected') return { rows: null, notice: '' };
   try {
-    return { rows: new Set(selectedRows(services)), notice: '' };
+    return { rows: new Set(selectedRows(services.spreadsheet)), notice: '' };
   } catch (error) {
     return { rows: new Set(), notice: (error as Error).message };
   }

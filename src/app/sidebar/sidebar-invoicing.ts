@@ -9,8 +9,8 @@ import type { Services } from '../../services/services';
 import { dayOf } from '../../services/calendar-day';
 import { InvoicesRepository } from '../../sheets/invoices.repository';
 import { SchemaError } from '../../sheets/table';
-import { invoiceView, type InvoiceView } from '../invoicing/invoicing-run';
-import { getInvoicingStatus, type InvoicingStatus } from '../invoicing/invoicing-trigger';
+import { invoiceView, type InvoiceView } from '../invoicing';
+import { getInvoicingStatus, type InvoicingStatus } from '../invoicing';
 
 /** An unpaid invoice: `Open`, or `Pending` (a stopped run left it; the next run finishes it). */
 export interface OpenInvoice extends InvoiceView {

@@ -11,7 +11,8 @@ import type { Services } from '../../services/services';
 import { CreditsRepository } from '../../sheets/credits.repository';
 import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
 import { dayOf, isDay, startOfDay } from '../../services/calendar-day';
-import { shortId } from '../ledger/ledger-session';
+import { shortId } from '../../core/ids';
+import { deleteTimer, loadTimer, type StoredTimer, storeTimer } from '../../services/timer.store';
 
 /** What the Track time form sends. Hours may be `1:30`, `1.5`, `1h30` or `90m`. */
 export interface TimeEntryInput {
@@ -65,16 +66,6 @@ export interface TimerResult {
   stopped: LoggedEntry | null;
   summary: string;
 }
-
-interface StoredTimer {
-  client: string;
-  description: string;
-  startedAt: number;
-  /** Set as a stop begins, before the entry is written, so a retry of a stopped run logs that entry once, with the same end. */
-  stop?: { entryId: string; at: number };
-}
-
-const TIMER_KEY = 'prepaidTime.timer';
 
 function text(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' ? String(value).trim() : '';
@@ -141,17 +132,6 @@ export function logTime(services: Services, input: TimeEntryInput): LogTimeResul
   });
 }
 
-function readTimer(services: Services): StoredTimer | null {
-  const json = services.userProperties().getProperty(TIMER_KEY);
-  if (!json) return null;
-  try {
-    const timer = JSON.parse(json) as StoredTimer;
-    return typeof timer.startedAt === 'number' && typeof timer.client === 'string' ? timer : null;
-  } catch {
-    return null;
-  }
-}
-
 function elapsedMinutes(timer: StoredTimer, now: number): number {
   return Math.floor(Math.max(0, now - timer.startedAt) / 60_000);
 }
@@ -175,7 +155,7 @@ function timerView(services: Services, timer: StoredTimer, now: number): TimerVi
  */
 function stopRunning(services: Services, timer: StoredTimer): LoggedEntry {
   const stop = timer.stop ?? { entryId: shortId('E', services.uuid()), at: services.now() };
-  if (!timer.stop) services.userProperties().setProperty(TIMER_KEY, JSON.stringify({ ...timer, stop }));
+  if (!timer.stop) storeTimer(services.userProperties(), { ...timer, stop });
   const minutes = Math.max(1, Math.round((stop.at - timer.startedAt) / 60_000));
   const entry = append(
     services,
@@ -188,13 +168,13 @@ function stopRunning(services: Services, timer: StoredTimer): LoggedEntry {
     },
     stop.entryId,
   );
-  services.userProperties().deleteProperty(TIMER_KEY);
+  deleteTimer(services.userProperties());
   return entry;
 }
 
 /** The signed-in user's running timer, or null. */
 export function getTimer(services: Services): TimerView | null {
-  const timer = readTimer(services);
+  const timer = loadTimer(services.userProperties());
   return timer ? timerView(services, timer, services.now()) : null;
 }
 
@@ -205,10 +185,10 @@ export function startTimer(services: Services, client: string, description: stri
     const name = checkClientAndDescription(services, client, description, errors);
     if (!services.userEmail()) errors.person = 'Google did not say who you are, so the timer cannot be kept for you. Log the time with the form instead.';
     if (Object.keys(errors).length) return refused(errors);
-    const running = readTimer(services);
+    const running = loadTimer(services.userProperties());
     const stopped = running ? stopRunning(services, running) : null;
     const timer: StoredTimer = { client: name, description: text(description), startedAt: services.now() };
-    services.userProperties().setProperty(TIMER_KEY, JSON.stringify(timer));
+    storeTimer(services.userProperties(), timer);
     const started = `Timer started for ${name}.`;
     return { ok: true, timer: timerView(services, timer, timer.startedAt), stopped, summary: stopped ? `${loggedSummary(stopped)} ${started}` : started };
   });
@@ -217,7 +197,7 @@ export function startTimer(services: Services, client: string, description: stri
 /** Stops the user's timer and logs the time in whole minutes. */
 export function stopTimer(services: Services): TimerResult {
   return withDocumentLock(services, () => {
-    const running = readTimer(services);
+    const running = loadTimer(services.userProperties());
     if (!running) return { ok: true, timer: null, stopped: null, summary: 'No timer was running.' };
     const stopped = stopRunning(services, running);
     return { ok: true, timer: null, stopped, summary: loggedSummary(stopped) };

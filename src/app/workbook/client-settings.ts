@@ -10,8 +10,8 @@ import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/services';
 import { asText } from '../../sheets/cell-text';
 import { CREDITS } from '../../sheets/schema';
-import { LedgerSession } from '../ledger/ledger-session';
-import { clientView, type ClientView } from '../sidebar/sidebar-views';
+import { LedgerSession } from '../ledger';
+import { clientView, type ClientView } from '../sidebar';
 
 /** The editable settings; omitted keys are left as they are. Hours and rate may be text ("1:30", "85.50"). */
 export interface ClientSettingsInput {

@@ -1,0 +1,15 @@
+/**
+ * The time-entries feature: logging time from the sidebar's form and the per-user
+ * start/stop timer. Open to everyone who can edit the workbook.
+ */
+export {
+  getTimer,
+  type LoggedEntry,
+  type LogTimeResult,
+  logTime,
+  startTimer,
+  stopTimer,
+  type TimeEntryInput,
+  type TimerResult,
+  type TimerView,
+} from './track-time';
