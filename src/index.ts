@@ -44,7 +44,7 @@ import {
   saveSettings as saveSettingsCase,
   setUpSheets as setUpSheetsCase,
 } from './app/workbook';
-import { gasServices } from './services/services';
+import { gasServices } from './services/gas-services';
 
 /** Builds the add-on menu. In AuthMode.NONE (before the add-on is authorized here) only the menu is built. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {

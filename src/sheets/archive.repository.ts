@@ -4,7 +4,7 @@
  * stopped run already copied them, so an archive run can always be run again.
  */
 import type { LogRow } from '../core/types';
-import type { Services } from '../services/services';
+import type { Services } from '../services/gas-services';
 import { loadSettings, storeSettings } from '../services/settings.store';
 import { asText } from './cell-text';
 import { PrepaidLogRepository } from './prepaid-log.repository';

@@ -4,7 +4,7 @@
  * 90 minutes whatever the zone (including its historic offset in 1899).
  */
 import { startOfDay } from '../services/calendar-day';
-import type { Services } from '../services/services';
+import type { Services } from '../services/gas-services';
 
 export function durationEpochMs(services: Services): number {
   return startOfDay(services, '1899-12-30');

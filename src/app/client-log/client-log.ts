@@ -13,7 +13,7 @@ import type { Settings } from '../../core/settings';
 import type { Client, LogRow } from '../../core/types';
 import { type ClientLogRecord, EMPTY_RECORD, loadAllClientLogs, loadClientLog, storeClientLog } from '../../services/client-log.store';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/services';
+import type { Services } from '../../services/gas-services';
 import { loadSettings } from '../../services/settings.store';
 import { cellString } from '../../sheets/cell-text';
 import { clientLogCsv, clientLogTitle, writeClientLogFile, type SummaryFacts } from '../../sheets/client-log-file';

@@ -12,8 +12,8 @@
  */
 import { invoiceSpan } from '../../core/invoicing';
 import type { LogRow } from '../../core/types';
-import { fillTemplate, writeBuiltInLayout, type InvoiceContent } from '../../docs/invoice-document';
-import { GOOGLE_DOCS, PDF, type InvoiceDrive } from '../../docs/invoice-files';
+import { fillTemplate, writeBuiltInLayout, type InvoiceContent } from '../../drive/invoice-document';
+import { GOOGLE_DOCS, PDF, type InvoiceDrive } from '../../drive/invoice-files';
 import { asText } from '../../sheets/cell-text';
 import type { InvoiceRow, InvoicesRepository } from '../../sheets/invoices.repository';
 import { emailInvoice } from './invoice-email';

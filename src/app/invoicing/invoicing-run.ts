@@ -8,8 +8,8 @@
  */
 import { nextInvoiceNumber } from '../../core/invoice-number';
 import { describeRun, planInvoices, type AlreadyInvoiced, type InvoicePlan, type InvoicingProblem } from '../../core/invoicing';
-import { InvoiceDrive } from '../../docs/invoice-files';
-import type { Services } from '../../services/services';
+import { InvoiceDrive } from '../../drive/invoice-files';
+import type { Services } from '../../services/gas-services';
 import { type LastRun, storeLastRun } from '../../services/invoicing-run.store';
 import { InvoicesRepository, type InvoiceRow } from '../../sheets/invoices.repository';
 import { completeInvoice, type CompletionContext } from './invoice-completion';

@@ -8,7 +8,7 @@
  */
 import { normalizeEmail, requireAuthorizer } from '../../core/permissions';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/services';
+import type { Services } from '../../services/gas-services';
 import { loadSettings } from '../../services/settings.store';
 import { type LastRun, loadLastRun } from '../../services/invoicing-run.store';
 import { deleteTriggerRecord, loadTriggerRecord, storeTriggerRecord } from '../../services/invoicing-trigger.store';

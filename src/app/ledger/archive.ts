@@ -9,7 +9,7 @@ import { planArchive } from '../../core/archive';
 import { verifyAppend } from '../../core/ledger';
 import type { LogRow } from '../../core/types';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/services';
+import type { Services } from '../../services/gas-services';
 import { archiveEntryRows, archiveLogRows, archiveName, openArchive } from '../../sheets/archive.repository';
 import { isDay, startOfDay } from '../../services/calendar-day';
 import { LedgerSession } from './ledger-session';

@@ -4,7 +4,7 @@
  */
 import { normalizeEmail, requireAuthorizer } from '../../core/permissions';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/services';
+import type { Services } from '../../services/gas-services';
 import { loadSettings, storeSettings } from '../../services/settings.store';
 import { setUpWorkbook, type SetupReport } from '../../sheets/setup';
 

@@ -5,7 +5,7 @@
  * after a create adopts what it made instead of making a second copy.
  */
 import type { Settings } from '../core/settings';
-import type { Services } from '../services/services';
+import type { Services } from '../services/gas-services';
 import { storeSettings } from '../services/settings.store';
 
 type DriveApp = GoogleAppsScript.Drive.DriveApp;
