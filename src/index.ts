@@ -44,11 +44,11 @@ import {
   saveSettings as saveSettingsCase,
   setUpSheets as setUpSheetsCase,
 } from './app/workbook';
-import { gasServices } from './services/gas-services';
+import { gasActiveSpreadsheet, gasHtml, gasServices, gasUi } from './services/gas-services';
 
 /** Builds the add-on menu. In AuthMode.NONE (before the add-on is authorized here) only the menu is built. */
 export function onOpen(_e?: GoogleAppsScript.Events.SheetsOnOpen): void {
-  buildMenu(SpreadsheetApp.getUi());
+  buildMenu(gasUi());
 }
 
 export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
@@ -102,7 +102,7 @@ export function checkLedger() {
 
 /** Opens the Prepaid Time sidebar. */
 export function showSidebar(): void {
-  showSidebarCase(SpreadsheetApp.getUi(), HtmlService);
+  showSidebarCase(gasUi(), gasHtml());
 }
 
 /** Everything a sidebar panel shows, in one read: user, permission, settings, clients, filtered entries and preview totals. */
@@ -151,7 +151,7 @@ export function unshareClientLog(client: string, email: string) {
 }
 
 export function menuExportPrepaidLog(): void {
-  exportPrepaidLogFromMenu(gasServices(), SpreadsheetApp.getUi());
+  exportPrepaidLogFromMenu(gasServices(), gasUi());
 }
 
 /** Invoices the clients whose balance crossed below their minimum; also the hourly trigger's handler (its event is ignored). */
@@ -180,7 +180,7 @@ export function getInvoicingStatus() {
 }
 
 function fromMenu(action: () => { summary: string }): void {
-  reportToUser(SpreadsheetApp.getActiveSpreadsheet(), SpreadsheetApp.getUi(), action);
+  reportToUser(gasActiveSpreadsheet(), gasUi(), action);
 }
 
 export function menuAuthorizeTicked(): void {

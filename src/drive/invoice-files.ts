@@ -5,51 +5,40 @@
  * after a create adopts what it made instead of making a second copy.
  */
 import type { Settings } from '../core/settings';
-import type { Services } from '../services/gas-services';
-import { storeSettings } from '../services/settings.store';
+import { fillTemplate, type InvoiceContent, writeBuiltInLayout } from './invoice-document';
+import { type Found, findOrCreate, firstLive, GOOGLE_DOCS, liveFile, PDF, parentIds } from './find-or-create';
 
 type DriveApp = GoogleAppsScript.Drive.DriveApp;
+type DocumentApp = GoogleAppsScript.Document.DocumentApp;
 type File = GoogleAppsScript.Drive.File;
 type Folder = GoogleAppsScript.Drive.Folder;
-
-export const GOOGLE_DOCS = 'application/vnd.google-apps.document';
-export const PDF = 'application/pdf';
 
 /** The folder the add-on creates when Settings name none. */
 export function defaultFolderName(spreadsheetName: string): string {
   return `Prepaid Time invoices (${spreadsheetName})`;
 }
 
-function firstLive<T extends { isTrashed(): boolean }>(iterator: { hasNext(): boolean; next(): T }, accept: (item: T) => boolean = () => true): T | null {
-  while (iterator.hasNext()) {
-    const item = iterator.next();
-    if (!item.isTrashed() && accept(item)) return item;
-  }
-  return null;
-}
-
-function parentIds(file: File): string[] {
-  const ids: string[] = [];
-  const parents = file.getParents();
-  while (parents.hasNext()) ids.push(parents.next().getId());
-  return ids;
-}
-
 /** Drive access for one invoicing run: the folder, and the template when one is set. */
 export class InvoiceDrive {
   private constructor(
-    private readonly services: Services,
     private readonly driveApp: DriveApp,
+    private readonly documentApp: DocumentApp,
     readonly folder: Folder,
     private readonly template: File | null,
   ) {}
 
   /**
-   * Opens the template and the folder from Settings, creating the folder (and saving its
-   * ID) when none is set. Returns a sentence a person can act on when either is unusable.
+   * Opens the template and the folder from Settings, creating the folder (and handing its
+   * ID to `saveFolderId`) when none is set; `workbookName` names that folder. Returns a
+   * sentence a person can act on when either is unusable.
    */
-  static open(services: Services, settings: Settings): { ok: true; drive: InvoiceDrive } | { ok: false; message: string } {
-    const driveApp = services.driveApp();
+  static open(
+    driveApp: DriveApp,
+    documentApp: DocumentApp,
+    settings: Settings,
+    workbookName: () => string,
+    saveFolderId: (id: string) => void,
+  ): { ok: true; drive: InvoiceDrive } | { ok: false; message: string } {
     let template: File | null = null;
     if (settings.invoiceTemplateId) {
       try {
@@ -78,36 +67,42 @@ export class InvoiceDrive {
         };
       }
     } else {
-      const name = defaultFolderName(services.spreadsheet.getName());
+      const name = defaultFolderName(workbookName());
       folder = firstLive(driveApp.getFoldersByName(name)) ?? driveApp.createFolder(name);
-      storeSettings(services, { invoiceFolderId: folder.getId() });
+      saveFolderId(folder.getId());
     }
-    return { ok: true, drive: new InvoiceDrive(services, driveApp, folder, template) };
+    return { ok: true, drive: new InvoiceDrive(driveApp, documentApp, folder, template) };
   }
 
   /** The file with this ID, or null when it is gone or in the trash. */
   live(id: string): File | null {
-    if (!id) return null;
-    try {
-      const file = this.driveApp.getFileById(id);
-      return file.isTrashed() ? null : file;
-    } catch {
-      return null;
-    }
+    return liveFile(this.driveApp, id);
   }
 
   /**
-   * A file this add-on made under this name and type: one in the invoice folder, or a
-   * new Doc still in My Drive (the built-in layout is created there and then moved).
+   * The invoice's file: by the ID its row recorded, else one this add-on made under this
+   * name and type (in the invoice folder, or a new Doc still in My Drive: the built-in
+   * layout is created there and then moved), else a new one from `create`.
    */
-  findByName(name: string, mimeType: string): File | null {
-    const folderId = this.folder.getId();
-    const rootId = this.driveApp.getRootFolder().getId();
+  findOrCreate(id: string, name: string, mimeType: string, create: () => File): Found<File> {
     const ofType = (f: File) => f.getMimeType() === mimeType;
-    return (
-      firstLive(this.driveApp.getFilesByName(name), (f) => ofType(f) && parentIds(f).includes(folderId)) ??
-      firstLive(this.driveApp.getFilesByName(name), (f) => ofType(f) && mimeType === GOOGLE_DOCS && parentIds(f).every((id) => id === rootId))
-    );
+    const inFolder = (f: File) => ofType(f) && parentIds(f).includes(this.folderId());
+    const newDocInRoot = (f: File) => ofType(f) && mimeType === GOOGLE_DOCS && parentIds(f).every((parent) => parent === this.rootId());
+    return findOrCreate(this.driveApp, { id, name, byName: [inFolder, newDocInRoot] }, (f) => f, create);
+  }
+
+  private ids: { folder?: string; root?: string } = {};
+
+  /** The invoice folder's ID, asked of Drive once per run. */
+  private folderId(): string {
+    this.ids.folder ??= this.folder.getId();
+    return this.ids.folder;
+  }
+
+  /** My Drive's ID, asked of Drive once per run. */
+  private rootId(): string {
+    this.ids.root ??= this.driveApp.getRootFolder().getId();
+    return this.ids.root;
   }
 
   /** Whether the Doc is a copy of the template (to be filled) or a blank for the built-in layout. */
@@ -118,12 +113,20 @@ export class InvoiceDrive {
   /** A new Doc for the invoice: a copy of the template in the folder, or a blank one. */
   createDoc(name: string): File {
     if (this.template) return this.template.makeCopy(name, this.folder);
-    return this.driveApp.getFileById(this.services.documentApp().create(name).getId());
+    return this.driveApp.getFileById(this.documentApp.create(name).getId());
   }
 
   /** Moves a Doc into the invoice folder unless it is there already. */
   ensureInFolder(file: File): void {
-    if (!parentIds(file).includes(this.folder.getId())) file.moveTo(this.folder);
+    if (!parentIds(file).includes(this.folderId())) file.moveTo(this.folder);
+  }
+
+  /** Writes the invoice into its Doc (filling the template's placeholders, or the built-in layout) and saves it, so an export sees it. */
+  writeDoc(doc: File, content: InvoiceContent): void {
+    const document = this.documentApp.openById(doc.getId());
+    if (this.templated) fillTemplate(document.getBody(), content);
+    else writeBuiltInLayout(document.getBody(), content, this.documentApp);
+    document.saveAndClose();
   }
 
   /** Exports the saved Doc as a PDF into the folder. */

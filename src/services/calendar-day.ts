@@ -6,7 +6,7 @@
  * Utilities.formatDate gives (a "Z" offset would drop the seconds of historic offsets such
  * as Amsterdam's +00:19:32, which duration cells counted from 1899 still use).
  */
-import type { Services } from './gas-services';
+import type { Services } from './ports';
 
 const DAY_PATTERN = /^(\d{4})-(\d{2})-(\d{2})$/;
 

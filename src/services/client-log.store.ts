@@ -4,7 +4,7 @@
  * shows. The add-on always looks a file up here before creating one, so a client has one
  * file however often it is exported, and a run stopped half-way finds what it started.
  */
-import type { Services } from './gas-services';
+import type { Services } from './ports';
 
 const PREFIX = 'prepaidTime.clientLog:';
 

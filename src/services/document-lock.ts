@@ -3,7 +3,7 @@
  * sheets inside it. Pending writes are flushed before the lock is released so the next
  * holder reads them.
  */
-import type { Services } from './gas-services';
+import type { Services } from './ports';
 
 export const LOCK_WAIT_MS = 30_000;
 

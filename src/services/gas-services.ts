@@ -1,31 +1,35 @@
 /**
- * The Apps Script services the use cases need, handed in rather than fetched from
- * globals, so the use cases run the same on Apps Script, in the local emulator and in
- * tests. `gasServices` builds them from the real globals at the entry points.
+ * The Apps Script implementation of the ports (ports.ts): the one place that reads the
+ * Apps Script globals. The entry points (src/index.ts) build the ports here and hand
+ * them to the use cases, so the use cases run the same on Apps Script, in the local
+ * emulator and in tests with in-memory ports.
  */
+import { gasFiles } from '../drive/files';
+import type { Mailer, Services, Triggers } from './ports';
 import { zoneFormatter } from './zone-clock';
 
-export interface Services {
-  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
-  documentLock(): GoogleAppsScript.Lock.Lock;
-  documentProperties(): GoogleAppsScript.Properties.Properties;
-  userProperties(): GoogleAppsScript.Properties.Properties;
-  /** The signed-in user's email, '' when Google does not say (consumer accounts in some contexts). */
-  userEmail(): string;
-  /** Now, in epoch milliseconds, whole seconds (sheet timestamps are not millisecond-exact). */
-  now(): number;
-  uuid(): string;
-  timeZone(): string;
-  formatDate(time: number, pattern: string): string;
-  /** Pushes pending sheet writes before a lock is released. */
-  flush(): void;
-  spreadsheetApp(): GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-  documentApp(): GoogleAppsScript.Document.DocumentApp;
-  driveApp(): GoogleAppsScript.Drive.DriveApp;
-  mailApp(): GoogleAppsScript.Mail.MailApp;
-  scriptApp(): GoogleAppsScript.Script.ScriptApp;
+/** Sends mail through MailApp. */
+function gasMailer(): Mailer {
+  return {
+    remainingDailyQuota: () => MailApp.getRemainingDailyQuota(),
+    send: (message) => MailApp.sendEmail(message),
+  };
 }
 
+/** The current user's clock triggers in this workbook, through ScriptApp. */
+function gasTriggers(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet): Triggers {
+  const own = (handler: string) =>
+    ScriptApp.getUserTriggers(spreadsheet).filter((t) => t.getHandlerFunction() === handler && t.getEventType() === ScriptApp.EventType.CLOCK);
+  return {
+    count: (handler) => own(handler).length,
+    installHourly: (handler) => void ScriptApp.newTrigger(handler).timeBased().everyHours(1).create(),
+    removeAll: (handler) => {
+      for (const trigger of own(handler)) ScriptApp.deleteTrigger(trigger);
+    },
+  };
+}
+
+/** The ports over the real Apps Script services, for the active spreadsheet. */
 export function gasServices(): Services {
   const spreadsheet = SpreadsheetApp.getActiveSpreadsheet();
   let zone = '';
@@ -33,6 +37,7 @@ export function gasServices(): Services {
   let format: ((time: number, pattern: string) => string) | null = null;
   return {
     spreadsheet,
+    sheetsApp: SpreadsheetApp,
     documentLock: () => LockService.getDocumentLock(),
     documentProperties: () => PropertiesService.getDocumentProperties(),
     userProperties: () => PropertiesService.getUserProperties(),
@@ -45,10 +50,23 @@ export function gasServices(): Services {
       return format(time, pattern);
     },
     flush: () => SpreadsheetApp.flush(),
-    spreadsheetApp: () => SpreadsheetApp,
-    documentApp: () => DocumentApp,
-    driveApp: () => DriveApp,
-    mailApp: () => MailApp,
-    scriptApp: () => ScriptApp,
+    files: gasFiles(DriveApp, SpreadsheetApp, DocumentApp),
+    mailer: gasMailer(),
+    triggers: gasTriggers(spreadsheet),
   };
+}
+
+/** The spreadsheet's Ui (menus, alerts, the sidebar); available in every auth mode. */
+export function gasUi(): GoogleAppsScript.Base.Ui {
+  return SpreadsheetApp.getUi();
+}
+
+/** HtmlService, to open the sidebar. */
+export function gasHtml(): GoogleAppsScript.HTML.HtmlService {
+  return HtmlService;
+}
+
+/** The active spreadsheet, for a menu item's toast. */
+export function gasActiveSpreadsheet(): GoogleAppsScript.Spreadsheet.Spreadsheet {
+  return SpreadsheetApp.getActiveSpreadsheet();
 }

@@ -4,6 +4,8 @@
  * harness/ports.ts) and the Apps Script implementation (`gas-services.ts`) is the one
  * place that touches the globals.
  */
+import type { Files } from '../drive/files';
+import type { SheetsApp } from '../sheets/setup';
 
 /** A key-value store of strings: the document's or the user's properties. */
 export interface Properties {
@@ -48,4 +50,27 @@ export interface Triggers {
   count(handler: string): number;
   installHourly(handler: string): void;
   removeAll(handler: string): void;
+}
+
+/**
+ * The ports a use case receives: the workbook and its sheets (read through the
+ * repositories in src/sheets), the clock, the lock, the properties, the user, files,
+ * mail and triggers. Each member is narrow; none is a raw Apps Script service.
+ */
+export interface Services extends Clock {
+  /** The workbook the add-on runs in; the sheet repositories read and write it. */
+  spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet;
+  /** Validation builders and protection types, for setting up the sheets. */
+  sheetsApp: SheetsApp;
+  documentLock(): Lock;
+  documentProperties(): Properties;
+  userProperties(): Properties;
+  /** The signed-in user's email, '' when Google does not say (consumer accounts in some contexts). */
+  userEmail(): string;
+  uuid(): string;
+  /** Pushes pending sheet writes before a lock is released. */
+  flush(): void;
+  files: Files;
+  mailer: Mailer;
+  triggers: Triggers;
 }

@@ -3,7 +3,7 @@
  * workbook shares them and a change is one write.
  */
 import { mergeSettings, parseStoredSettings, type Settings } from '../core/settings';
-import type { Services } from './gas-services';
+import type { Services } from './ports';
 
 const KEY = 'prepaidTime.settings';
 

@@ -1,46 +1,15 @@
 /**
- * The yearly archive spreadsheets ("Prepaid archive {yyyy}"), created on first use and
- * linked in Settings. Rows are copied in with their IDs and skipped when an earlier,
- * stopped run already copied them, so an archive run can always be run again.
+ * What goes into the yearly archive spreadsheets (drive/archive-files.ts finds or creates
+ * them). Rows are copied in with their IDs and skipped when an earlier, stopped run
+ * already copied them, so an archive run can always be run again.
  */
 import type { LogRow } from '../core/types';
-import type { Services } from '../services/gas-services';
-import { loadSettings, storeSettings } from '../services/settings.store';
 import { asText } from './cell-text';
 import { PrepaidLogRepository } from './prepaid-log.repository';
 import { PREPAID_LOG, TIME_ENTRIES, type SheetSchema } from './schema';
 import { SheetTable } from './table';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-export function archiveName(year: string): string {
-  return `Prepaid archive ${year}`;
-}
-
-const SPREADSHEET_MIME = 'application/vnd.google-apps.spreadsheet';
-
-/** The year's archive: the ID in Settings, else a file of that name the add-on made, else a new one. */
-export function openArchive(services: Services, year: string): Spreadsheet {
-  const known = loadSettings(services).archives[year];
-  if (known) {
-    try {
-      return services.spreadsheetApp().openById(known);
-    } catch {
-      throw new Error(
-        `The ${archiveName(year)} spreadsheet (ID ${known}) cannot be opened. Restore it from the Drive trash, or remove it from Settings to start a new one.`,
-      );
-    }
-  }
-  const files = services.driveApp().getFilesByName(archiveName(year));
-  let spreadsheet: Spreadsheet | null = null;
-  while (!spreadsheet && files.hasNext()) {
-    const file = files.next();
-    if (file.getMimeType() === SPREADSHEET_MIME && !file.isTrashed()) spreadsheet = services.spreadsheetApp().openById(file.getId());
-  }
-  spreadsheet ??= services.spreadsheetApp().create(archiveName(year));
-  storeSettings(services, { archives: { ...loadSettings(services).archives, [year]: spreadsheet.getId() } });
-  return spreadsheet;
-}
 
 /** The archive's copy of a live sheet, created with the live sheet's header row when missing. */
 function archiveTable(archive: Spreadsheet, schema: SheetSchema, headerRow: unknown[]): SheetTable {
@@ -80,13 +49,7 @@ export function archiveEntryRows(archive: Spreadsheet, liveEntries: SheetTable, 
   table.append(records);
 }
 
-/** Every archived log row of every year, oldest year first, for reports that reach back. */
-export function readArchivedLog(services: Services): LogRow[] {
-  const archives = loadSettings(services).archives;
-  return Object.keys(archives)
-    .sort()
-    .flatMap((year) => {
-      const archive = services.spreadsheetApp().openById(archives[year]);
-      return archive.getSheetByName(PREPAID_LOG.name) ? PrepaidLogRepository.read(archive).rows : [];
-    });
+/** Every archived log row of these archives, in their order, for reports that reach back. */
+export function readArchivedLog(archives: readonly Spreadsheet[]): LogRow[] {
+  return archives.flatMap((archive) => (archive.getSheetByName(PREPAID_LOG.name) ? PrepaidLogRepository.read(archive).rows : []));
 }

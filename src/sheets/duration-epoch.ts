@@ -4,7 +4,7 @@
  * 90 minutes whatever the zone (including its historic offset in 1899).
  */
 import { startOfDay } from '../services/calendar-day';
-import type { Services } from '../services/gas-services';
+import type { Services } from '../services/ports';
 
 export function durationEpochMs(services: Services): number {
   return startOfDay(services, '1899-12-30');

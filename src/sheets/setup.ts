@@ -8,6 +8,8 @@ import { CREDITS, normalizeHeader, PREPAID_LOG, TIME_ENTRIES, type SheetSchema, 
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
+/** What setting up needs of SpreadsheetApp: validation builders and the protection types. */
+export type SheetsApp = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newDataValidation' | 'ProtectionType'>;
 
 const PROTECTION_NOTE = 'Prepaid Time: written by the add-on. Correct balances with an Adjustment instead of editing.';
 
@@ -62,14 +64,14 @@ function ensureValidation(sheet: Sheet, column: number | undefined, build: () =>
   range.setDataValidation(rule);
 }
 
-function ensureProtection(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range | null): void {
-  const type = range ? SpreadsheetApp.ProtectionType.RANGE : SpreadsheetApp.ProtectionType.SHEET;
+function ensureProtection(app: SheetsApp, sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range | null): void {
+  const type = range ? app.ProtectionType.RANGE : app.ProtectionType.SHEET;
   if (sheet.getProtections(type).some((p) => p.getDescription() === PROTECTION_NOTE)) return;
   (range ?? sheet).protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
 }
 
-/** Creates and completes the add-on's sheets. */
-export function setUpWorkbook(spreadsheet: Spreadsheet): SetupReport {
+/** Creates and completes the add-on's sheets; `app` builds the validation rules and names the protection types. */
+export function setUpWorkbook(spreadsheet: Spreadsheet, app: SheetsApp): SetupReport {
   const report: SetupReport = { createdSheets: [], addedColumns: [] };
   const columnsBySheet = new Map<string, Map<string, number>>();
   for (const schema of ALL_SHEETS) {
@@ -89,23 +91,20 @@ export function setUpWorkbook(spreadsheet: Spreadsheet): SetupReport {
   const entryCols = columnsBySheet.get(TIME_ENTRIES.name) as Map<string, number>;
   const clientColumn = creditCols.get('client') as number;
 
-  ensureValidation(entries, entryCols.get('select'), () => SpreadsheetApp.newDataValidation().requireCheckbox().build());
-  ensureValidation(credits, creditCols.get('auto-invoice'), () => SpreadsheetApp.newDataValidation().requireCheckbox().build());
+  ensureValidation(entries, entryCols.get('select'), () => app.newDataValidation().requireCheckbox().build());
+  ensureValidation(credits, creditCols.get('auto-invoice'), () => app.newDataValidation().requireCheckbox().build());
   ensureValidation(entries, entryCols.get('client'), () =>
-    SpreadsheetApp.newDataValidation()
+    app
+      .newDataValidation()
       .requireValueInRange(credits.getRange(2, clientColumn, dataRows(credits), 1), true)
       .setAllowInvalid(true)
       .setHelpText('Pick a client from the Credits sheet.')
       .build(),
   );
   ensureValidation(entries, entryCols.get('hours'), () =>
-    SpreadsheetApp.newDataValidation()
-      .requireNumberGreaterThanOrEqualTo(0)
-      .setAllowInvalid(true)
-      .setHelpText('Hours of at least 0: 1.5, 1:30, 1h30 or 90m.')
-      .build(),
+    app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(true).setHelpText('Hours of at least 0: 1.5, 1:30, 1h30 or 90m.').build(),
   );
-  ensureProtection(spreadsheet.getSheetByName(PREPAID_LOG.name) as Sheet, null);
-  ensureProtection(credits, credits.getRange(2, creditCols.get('balance (h)') as number, dataRows(credits), 1));
+  ensureProtection(app, spreadsheet.getSheetByName(PREPAID_LOG.name) as Sheet, null);
+  ensureProtection(app, credits, credits.getRange(2, creditCols.get('balance (h)') as number, dataRows(credits), 1));
   return report;
 }

@@ -2,7 +2,7 @@
  * "Export prepaid log…" from the add-on menu: asks for the client, exports their log and
  * shows the link in an alert (a toast would vanish before anyone could copy it).
  */
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { exportPrepaidLog } from './client-log';
 
 /** Prompts for a client name and exports its prepaid log; every outcome ends in an alert. */

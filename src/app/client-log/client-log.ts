@@ -13,12 +13,13 @@ import type { Settings } from '../../core/settings';
 import type { Client, LogRow } from '../../core/types';
 import { type ClientLogRecord, EMPTY_RECORD, loadAllClientLogs, loadClientLog, storeClientLog } from '../../services/client-log.store';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { loadSettings } from '../../services/settings.store';
 import { cellString } from '../../sheets/cell-text';
 import { clientLogCsv, clientLogTitle, writeClientLogFile, type SummaryFacts } from '../../sheets/client-log-file';
 import { CreditsRepository } from '../../sheets/credits.repository';
 import { InvoicesRepository } from '../../sheets/invoices.repository';
+import { openArchives } from '../../drive/archive-files';
 import { readArchivedLog } from '../../sheets/archive.repository';
 import { PrepaidLogRepository } from '../../sheets/prepaid-log.repository';
 import { INVOICES } from '../../sheets/schema';
@@ -123,10 +124,6 @@ function requireEmail(email: unknown): string {
   return address;
 }
 
-function hasUser(users: GoogleAppsScript.Base.User[], email: string): boolean {
-  return users.some((u) => u.getEmail().toLowerCase() === email);
-}
-
 function requireDay(value: unknown, which: string): string {
   const text = String(value ?? '').trim();
   if (text && !isDay(text)) throw new Error(`The "${which}" date "${text}" is not a date written yyyy-mm-dd.`);
@@ -149,15 +146,6 @@ function forecastSentence(report: ClientReport, ctx: Context): string {
   return f.method.charAt(0).toLowerCase() + f.method.slice(1).replace(/\.$/, '');
 }
 
-function tryOpen(services: Services, fileId: string): Spreadsheet | null {
-  try {
-    if (services.driveApp().getFileById(fileId).isTrashed()) return null;
-    return services.spreadsheetApp().openById(fileId);
-  } catch {
-    return null;
-  }
-}
-
 /**
  * Creates the client's file, crash-safely: the record first gets a pending token, the file
  * is created under a temporary name ending with it, and its ID is recorded at once. A run
@@ -169,9 +157,7 @@ function createFile(services: Services, client: string, record: ClientLogRecord)
     next = { ...next, fileId: '', pending: shortId('F', services.uuid()), shares: [] };
     storeClientLog(services, client, next);
   }
-  const temporaryName = `${clientLogTitle(client)} (being created ${next.pending})`;
-  const found = services.driveApp().getFilesByName(temporaryName);
-  const spreadsheet = found.hasNext() ? services.spreadsheetApp().openById(found.next().getId()) : services.spreadsheetApp().create(temporaryName);
+  const spreadsheet = services.files.findOrCreateSpreadsheet(`${clientLogTitle(client)} (being created ${next.pending})`).value;
   next = { ...next, fileId: spreadsheet.getId(), pending: '' };
   storeClientLog(services, client, next);
   return { spreadsheet, record: next };
@@ -179,7 +165,7 @@ function createFile(services: Services, client: string, record: ClientLogRecord)
 
 /** The client's file, created when the record has none or it can no longer be opened; named and zoned like the workbook. */
 function openOrCreate(services: Services, client: string, record: ClientLogRecord): { spreadsheet: Spreadsheet; record: ClientLogRecord; created: boolean } {
-  const existing = record.fileId ? tryOpen(services, record.fileId) : null;
+  const existing = record.fileId ? services.files.openSpreadsheet(record.fileId) : null;
   const opened = existing ? { spreadsheet: existing, record, created: false } : { ...createFile(services, client, record), created: true };
   const title = clientLogTitle(client);
   if (opened.spreadsheet.getName() !== title) opened.spreadsheet.rename(title);
@@ -187,26 +173,9 @@ function openOrCreate(services: Services, client: string, record: ClientLogRecor
   return opened;
 }
 
-/** Keeps the file private to the people it is shared with, or opens it to anyone with the link when Settings allow it for this client. */
-function enforceLinkSharing(services: Services, fileId: string, allowLink: boolean): void {
-  const drive = services.driveApp();
-  const file = drive.getFileById(fileId);
-  const access = file.getSharingAccess();
-  if (allowLink) {
-    if (access !== drive.Access.ANYONE_WITH_LINK || file.getSharingPermission() !== drive.Permission.VIEW)
-      file.setSharing(drive.Access.ANYONE_WITH_LINK, drive.Permission.VIEW);
-  } else if (access !== drive.Access.PRIVATE) {
-    file.setSharing(drive.Access.PRIVATE, drive.Permission.NONE);
-  }
-}
-
 function savePdf(services: Services, fileId: string, client: string, asOf: number): string {
   services.flush();
-  const drive = services.driveApp();
-  const file = drive.getFileById(fileId);
-  const blob = file.getAs('application/pdf').setName(`${clientLogTitle(client)} ${services.formatDate(asOf, 'yyyy-MM-dd HHmm')}.pdf`);
-  const parents = file.getParents();
-  return (parents.hasNext() ? parents.next().createFile(blob) : drive.createFile(blob)).getUrl();
+  return services.files.savePdf(fileId, `${clientLogTitle(client)} ${services.formatDate(asOf, 'yyyy-MM-dd HHmm')}.pdf`);
 }
 
 /** The Log ID of the client's last log row ('' when it has none): what a file written now shows up to. */
@@ -224,7 +193,8 @@ function lastLogId(log: readonly LogRow[], client: string): string {
 function historyFor(ctx: Context, client: string, period: Period): readonly LogRow[] {
   const opening = ctx.log.find((r) => r.client === client && r.kind === 'Opening balance');
   if (period.from === null || !opening || opening.at <= period.from) return ctx.log;
-  const rows = [...readArchivedLog(ctx.services), ...ctx.log].filter((r) => r.client === client);
+  const archived = readArchivedLog(openArchives(ctx.services.files, ctx.settings.archives));
+  const rows = [...archived, ...ctx.log].filter((r) => r.client === client);
   return rows.filter((r, i) => r.kind !== 'Opening balance' || i === 0);
 }
 
@@ -255,7 +225,7 @@ function exportLocked(ctx: Context, client: Client, period: { from: string; to: 
   storeClientLog(services, client.name, record);
   const report = writeReport(ctx, client, opened.spreadsheet, record);
   const allowLink = ctx.settings.linkSharingClients.includes(client.name);
-  enforceLinkSharing(services, record.fileId, allowLink);
+  services.files.setLinkSharing(record.fileId, allowLink);
   const url = opened.spreadsheet.getUrl();
   const pdfUrl = options.pdf ? savePdf(services, record.fileId, client.name, report.asOf) : undefined;
   const csv = options.csv ? clientLogCsv(report, viewOf(ctx.settings), facts(ctx, client.name)) : undefined;
@@ -301,14 +271,13 @@ export function shareClientLog(services: Services, client: string, email: string
     // Always written before sharing: a run stopped after creating the file left it unnamed and empty.
     const url = exportLocked(ctx, found, { from: stored.from, to: stored.to }, {}).url;
     let record = loadClientLog(services, found.name);
-    const file = services.driveApp().getFileById(record.fileId);
-    if (file.getOwner()?.getEmail().toLowerCase() === address)
-      throw new Error(`${address} owns the prepaid log of ${found.name} already; share it with the client's email instead.`);
-    if (hasUser(file.getEditors(), address)) file.removeEditor(address);
-    if (!hasUser(file.getViewers(), address)) file.addViewer(address);
+    const file = services.files.sharing(record.fileId);
+    if (file.ownerEmail() === address) throw new Error(`${address} owns the prepaid log of ${found.name} already; share it with the client's email instead.`);
+    if (file.isEditor(address)) file.removeEditor(address);
+    if (!file.isViewer(address)) file.addViewer(address);
     if (!record.shares.includes(address)) record = { ...record, shares: [...record.shares, address] };
     storeClientLog(services, found.name, record);
-    enforceLinkSharing(services, record.fileId, ctx.settings.linkSharingClients.includes(found.name));
+    services.files.setLinkSharing(record.fileId, ctx.settings.linkSharingClients.includes(found.name));
     return sharing(ctx.settings, found.name, url, record, `Shared the prepaid log of ${found.name} with ${address} (view only). ${url}`);
   });
 }
@@ -322,9 +291,9 @@ export function unshareClientLog(services: Services, client: string, email: stri
     requireAuthorizer(services.userEmail(), settings.authorizers);
     let record = loadClientLog(services, name);
     if (!record.fileId) throw new Error(`There is no prepaid log file for "${name}", so there is nothing to unshare. Check the client's name.`);
-    const file = services.driveApp().getFileById(record.fileId);
-    const isViewer = hasUser(file.getViewers(), address);
-    const isEditor = hasUser(file.getEditors(), address);
+    const file = services.files.sharing(record.fileId);
+    const isViewer = file.isViewer(address);
+    const isEditor = file.isEditor(address);
     if (isViewer) file.removeViewer(address);
     if (isEditor) file.removeEditor(address);
     record = { ...record, shares: record.shares.filter((s) => s !== address) };
@@ -333,7 +302,7 @@ export function unshareClientLog(services: Services, client: string, email: stri
       isViewer || isEditor
         ? `${address} can no longer open the prepaid log of ${name}.`
         : `The prepaid log of ${name} was not shared with ${address}; nothing changed.`;
-    return sharing(settings, name, file.getUrl(), record, summary);
+    return sharing(settings, name, file.url(), record, summary);
   });
 }
 
@@ -364,7 +333,7 @@ function refreshRecords(services: Services, records: Map<string, ClientLogRecord
   return due.map((name) => {
     try {
       const record = records.get(name) ?? EMPTY_RECORD;
-      const spreadsheet = tryOpen(services, record.fileId);
+      const spreadsheet = services.files.openSpreadsheet(record.fileId);
       if (!spreadsheet)
         return {
           client: name,
@@ -372,7 +341,7 @@ function refreshRecords(services: Services, records: Map<string, ClientLogRecord
           error: `The prepaid log file of ${name} cannot be opened (deleted, or owned by someone else). Export it again to make a new one.`,
         };
       writeReport(ctx, findClient(ctx, name), spreadsheet, record);
-      enforceLinkSharing(services, record.fileId, ctx.settings.linkSharingClients.includes(name));
+      services.files.setLinkSharing(record.fileId, ctx.settings.linkSharingClients.includes(name));
       return { client: name, ok: true, url: spreadsheet.getUrl() };
     } catch (error) {
       return { client: name, ok: false, error: (error as Error).message };

@@ -12,8 +12,9 @@
  */
 import { invoiceSpan } from '../../core/invoicing';
 import type { LogRow } from '../../core/types';
-import { fillTemplate, writeBuiltInLayout, type InvoiceContent } from '../../drive/invoice-document';
-import { GOOGLE_DOCS, PDF, type InvoiceDrive } from '../../drive/invoice-files';
+import { GOOGLE_DOCS, PDF } from '../../drive/find-or-create';
+import type { InvoiceContent } from '../../drive/invoice-document';
+import type { InvoiceDrive } from '../../drive/invoice-files';
 import { asText } from '../../sheets/cell-text';
 import type { InvoiceRow, InvoicesRepository } from '../../sheets/invoices.repository';
 import { emailInvoice } from './invoice-email';
@@ -89,22 +90,16 @@ export function ensureTopUp(session: LedgerSession, row: InvoiceRow, event: 'iss
 }
 
 function ensureDocuments(ctx: CompletionContext, row: InvoiceRow): void {
-  const { drive, invoices, session } = ctx;
+  const { drive, invoices } = ctx;
   const name = invoiceFileName(row);
-  let doc = drive.live(row.docId);
-  if (!doc) {
-    doc = drive.findByName(name, GOOGLE_DOCS) ?? drive.createDoc(name);
-    invoices.update(row, { 'Doc ID': doc.getId(), Document: doc.getUrl() });
-  }
+  const found = drive.findOrCreate(row.docId, name, GOOGLE_DOCS, () => drive.createDoc(name));
+  const doc = found.value;
+  if (found.via !== 'id') invoices.update(row, { 'Doc ID': doc.getId(), Document: doc.getUrl() });
   drive.ensureInFolder(doc);
   if (drive.live(row.pdfId)) return;
-  const documentApp = session.services.documentApp();
-  const document = documentApp.openById(doc.getId());
-  if (drive.templated) fillTemplate(document.getBody(), content(ctx, row));
-  else writeBuiltInLayout(document.getBody(), content(ctx, row), documentApp);
-  document.saveAndClose();
+  drive.writeDoc(doc, content(ctx, row));
   const pdfName = `${name}.pdf`;
-  const pdf = drive.findByName(pdfName, PDF) ?? drive.createPdf(doc, pdfName);
+  const pdf = drive.findOrCreate('', pdfName, PDF, () => drive.createPdf(doc, pdfName)).value;
   invoices.update(row, { 'PDF ID': pdf.getId(), PDF: pdf.getUrl() });
 }
 
@@ -125,7 +120,7 @@ export function completeInvoice(ctx: CompletionContext, row: InvoiceRow): { emai
     if (!pdf) throw new Error(`The PDF of ${row.invoiceNo} disappeared before it could be emailed.`);
     const billingEmail = session.credits.clients.get(row.client)?.billingEmail ?? '';
     const sent = emailInvoice(
-      services.mailApp(),
+      services.mailer,
       row,
       billingEmail,
       pdf.getBlob(),

@@ -6,9 +6,9 @@
  * times.
  */
 import { formatHours, formatMoney } from '../../core/quantities';
+import type { Mailer } from '../../services/ports';
 import type { InvoiceRow } from '../../sheets/invoices.repository';
 
-type MailApp = GoogleAppsScript.Mail.MailApp;
 type Blob = GoogleAppsScript.Base.Blob;
 
 export type EmailOutcome = { sent: true; note: string } | { sent: false; note: string; reason: string };
@@ -16,7 +16,7 @@ export type EmailOutcome = { sent: true; note: string } | { sent: false; note: s
 const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
 
 /** Sends the PDF, or says why it was not sent. `when` is the sending time as shown. */
-export function emailInvoice(mailApp: MailApp, invoice: InvoiceRow, billingEmail: string, pdf: Blob, from: string, when: string): EmailOutcome {
+export function emailInvoice(mailer: Mailer, invoice: InvoiceRow, billingEmail: string, pdf: Blob, from: string, when: string): EmailOutcome {
   const refuse = (reason: string): EmailOutcome => ({
     sent: false,
     note: `Not sent: ${reason}`,
@@ -24,10 +24,10 @@ export function emailInvoice(mailApp: MailApp, invoice: InvoiceRow, billingEmail
   });
   if (!billingEmail) return refuse(`${invoice.client} has no Billing email in Credits.`);
   if (!EMAIL.test(billingEmail)) return refuse(`"${billingEmail}" is not an email address.`);
-  if (mailApp.getRemainingDailyQuota() < 1) return refuse('the daily email quota of this Google account is used up.');
+  if (mailer.remainingDailyQuota() < 1) return refuse('the daily email quota of this Google account is used up.');
   const amount = formatMoney(invoice.amountCents ?? 0, invoice.currency);
   try {
-    mailApp.sendEmail({
+    mailer.send({
       to: billingEmail,
       subject: `Invoice ${invoice.invoiceNo}: top-up of prepaid hours`,
       body:

@@ -8,9 +8,9 @@
  */
 import { nextInvoiceNumber } from '../../core/invoice-number';
 import { describeRun, planInvoices, type AlreadyInvoiced, type InvoicePlan, type InvoicingProblem } from '../../core/invoicing';
-import { InvoiceDrive } from '../../drive/invoice-files';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { type LastRun, storeLastRun } from '../../services/invoicing-run.store';
+import { storeSettings } from '../../services/settings.store';
 import { InvoicesRepository, type InvoiceRow } from '../../sheets/invoices.repository';
 import { completeInvoice, type CompletionContext } from './invoice-completion';
 import type { LedgerSession } from '../ledger';
@@ -96,7 +96,11 @@ export function invoiceClients(session: LedgerSession, only?: ReadonlySet<string
   const left: string[] = [];
   const touched = new Set<string>();
   if (planned.plans.length || pending.length) {
-    const opened = InvoiceDrive.open(services, session.settings);
+    const opened = services.files.invoiceDrive(
+      session.settings,
+      () => services.spreadsheet.getName(),
+      (id) => storeSettings(services, { invoiceFolderId: id }),
+    );
     if (!opened.ok) {
       for (const p of planned.plans) problems.push({ client: p.client, code: 'documents', message: `No invoice was made for ${p.client}: ${opened.message}` });
       for (const r of pending)

@@ -8,7 +8,7 @@
  */
 import { normalizeEmail, requireAuthorizer } from '../../core/permissions';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { loadSettings } from '../../services/settings.store';
 import { type LastRun, loadLastRun } from '../../services/invoicing-run.store';
 import { deleteTriggerRecord, loadTriggerRecord, storeTriggerRecord } from '../../services/invoicing-trigger.store';
@@ -26,16 +26,9 @@ export interface InvoicingStatus {
   summary: string;
 }
 
-function ownTriggers(services: Services): GoogleAppsScript.Script.Trigger[] {
-  const scriptApp = services.scriptApp();
-  return scriptApp
-    .getUserTriggers(services.spreadsheet)
-    .filter((t) => t.getHandlerFunction() === INVOICING_HANDLER && t.getEventType() === scriptApp.EventType.CLOCK);
-}
-
 /** Whether hourly invoicing is on, who turned it on, and what the last run did. */
 export function getInvoicingStatus(services: Services): InvoicingStatus {
-  const yours = ownTriggers(services).length > 0;
+  const yours = services.triggers.count(INVOICING_HANDLER) > 0;
   const record = loadTriggerRecord(services.documentProperties());
   const last = loadLastRun(services.documentProperties());
   const on = yours ? 'Hourly invoicing is on (your trigger).' : record ? `Hourly invoicing is on (installed by ${record.by}).` : 'Hourly invoicing is off.';
@@ -47,9 +40,7 @@ export function getInvoicingStatus(services: Services): InvoicingStatus {
 export function installInvoicingTrigger(services: Services): InvoicingStatus {
   return withDocumentLock(services, () => {
     requireAuthorizer(services.userEmail(), loadSettings(services).authorizers);
-    if (ownTriggers(services).length === 0) {
-      services.scriptApp().newTrigger(INVOICING_HANDLER).timeBased().everyHours(1).create();
-    }
+    if (services.triggers.count(INVOICING_HANDLER) === 0) services.triggers.installHourly(INVOICING_HANDLER);
     const user = normalizeEmail(services.userEmail());
     if (loadTriggerRecord(services.documentProperties())?.by !== user) {
       storeTriggerRecord(services.documentProperties(), { by: user, at: new Date(services.now()).toISOString() });
@@ -65,8 +56,7 @@ export function installInvoicingTrigger(services: Services): InvoicingStatus {
 export function removeInvoicingTrigger(services: Services): InvoicingStatus {
   return withDocumentLock(services, () => {
     requireAuthorizer(services.userEmail(), loadSettings(services).authorizers);
-    const scriptApp = services.scriptApp();
-    for (const trigger of ownTriggers(services)) scriptApp.deleteTrigger(trigger);
+    services.triggers.removeAll(INVOICING_HANDLER);
     if (loadTriggerRecord(services.documentProperties())?.by === normalizeEmail(services.userEmail())) deleteTriggerRecord(services.documentProperties());
     return getInvoicingStatus(services);
   });

@@ -6,7 +6,7 @@
  */
 import { formatHours } from '../../core/quantities';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { InvoicesRepository } from '../../sheets/invoices.repository';
 import { afterLedgerChange } from '../ledger';
 import { describeRefresh, refreshAllClientLogs, refreshClientLogs } from '../client-log';

@@ -9,8 +9,10 @@ import { planArchive } from '../../core/archive';
 import { verifyAppend } from '../../core/ledger';
 import type { LogRow } from '../../core/types';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/gas-services';
-import { archiveEntryRows, archiveLogRows, archiveName, openArchive } from '../../sheets/archive.repository';
+import type { Services } from '../../services/ports';
+import { archiveName, openArchive } from '../../drive/archive-files';
+import { loadSettings, storeSettings } from '../../services/settings.store';
+import { archiveEntryRows, archiveLogRows } from '../../sheets/archive.repository';
 import { isDay, startOfDay } from '../../services/calendar-day';
 import { LedgerSession } from './ledger-session';
 
@@ -58,7 +60,9 @@ export function archiveBefore(services: Services, date: string): ArchiveResult {
     const entriesByYear = byYear(plan.archivedEntries, (e) => deductionYear.get(e.entryId) ?? yearOf(cutoff - 1));
     const archives: ArchiveResult['archives'] = [];
     for (const year of [...new Set([...logByYear.keys(), ...entriesByYear.keys()])].sort()) {
-      const archive = openArchive(services, year);
+      const found = openArchive(services.files, year, loadSettings(services).archives[year]);
+      const archive = found.value;
+      if (found.via !== 'id') storeSettings(services, { archives: { ...loadSettings(services).archives, [year]: archive.getId() } });
       archiveLogRows(archive, session.log, logByYear.get(year) ?? []);
       archiveEntryRows(archive, entries.table, entries.indexesOf(entriesByYear.get(year) ?? []));
       archives.push({ year, url: archive.getUrl() });

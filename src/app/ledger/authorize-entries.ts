@@ -6,7 +6,7 @@
 import { planAuthorization } from '../../core/authorize';
 import type { SkippedEntry } from '../../core/types';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { durationEpochMs } from '../../sheets/duration-epoch';
 import { selectedRows } from '../../sheets/selection';
 import { afterLedgerChange } from './after-ledger-change';

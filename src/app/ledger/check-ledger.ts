@@ -7,7 +7,7 @@ import { CreditsRepository } from '../../sheets/credits.repository';
 import { durationEpochMs } from '../../sheets/duration-epoch';
 import { PrepaidLogRepository } from '../../sheets/prepaid-log.repository';
 import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 
 export interface CheckLedgerResult extends LedgerReport {
   summary: string;

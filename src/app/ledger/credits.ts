@@ -5,7 +5,7 @@
 import { formatHours, parseHours, parseSignedHours } from '../../core/quantities';
 import type { BalanceChange, LogKind } from '../../core/types';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
 

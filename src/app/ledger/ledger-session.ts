@@ -12,7 +12,7 @@ import type { LogDraft, LogRow } from '../../core/types';
 import { CreditsRepository } from '../../sheets/credits.repository';
 import { PrepaidLogRepository } from '../../sheets/prepaid-log.repository';
 import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { loadSettings } from '../../services/settings.store';
 
 export class LedgerSession {

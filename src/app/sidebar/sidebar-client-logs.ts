@@ -6,7 +6,7 @@
  */
 import type { Settings } from '../../core/settings';
 import { loadAllClientLogs } from '../../services/client-log.store';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 
 export interface ClientLogLink {
   client: string;

@@ -14,7 +14,7 @@ import { authorizerRefusal } from '../../core/permissions';
 import type { Settings } from '../../core/settings';
 import type { BalanceChange } from '../../core/types';
 import { BusyError, withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { durationEpochMs } from '../../sheets/duration-epoch';
 import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
 import { selectedRows } from '../../sheets/selection';

@@ -5,7 +5,7 @@
  * `Invoices` sheet is read once; when it cannot be read (missing, or a header renamed)
  * the section says why and the rest of the sidebar still loads.
  */
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { dayOf } from '../../services/calendar-day';
 import { InvoicesRepository } from '../../sheets/invoices.repository';
 import { SchemaError } from '../../sheets/table';

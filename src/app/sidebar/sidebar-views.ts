@@ -7,7 +7,7 @@ import type { Ledger } from '../../core/ledger';
 import { formatHours, parseHours } from '../../core/quantities';
 import type { RoundingMinutes } from '../../core/rounding';
 import type { Client, TimeEntry } from '../../core/types';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { dayOf } from '../../services/calendar-day';
 
 export interface ClientView extends Omit<Client, 'roundingMinutes' | 'lastInvoice'> {

@@ -7,7 +7,7 @@
  */
 import { formatHours, minutesToHours, parseHours } from '../../core/quantities';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { CreditsRepository } from '../../sheets/credits.repository';
 import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
 import { dayOf, isDay, startOfDay } from '../../services/calendar-day';

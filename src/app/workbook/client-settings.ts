@@ -7,7 +7,7 @@
 import { minutesToHours, parseHours, parseMoney } from '../../core/quantities';
 import type { Client } from '../../core/types';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { asText } from '../../sheets/cell-text';
 import { CREDITS } from '../../sheets/schema';
 import { LedgerSession } from '../ledger';

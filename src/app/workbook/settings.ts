@@ -5,7 +5,7 @@
 import { requireAuthorizer } from '../../core/permissions';
 import type { Settings } from '../../core/settings';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { loadSettings, storeSettings } from '../../services/settings.store';
 
 export function getSettings(services: Services): Settings {

@@ -4,7 +4,7 @@
  */
 import { normalizeEmail, requireAuthorizer } from '../../core/permissions';
 import { withDocumentLock } from '../../services/document-lock';
-import type { Services } from '../../services/gas-services';
+import type { Services } from '../../services/ports';
 import { loadSettings, storeSettings } from '../../services/settings.store';
 import { setUpWorkbook, type SetupReport } from '../../sheets/setup';
 
@@ -22,7 +22,7 @@ export function setUpSheets(services: Services): SetUpResult {
       throw new Error(
         'Google did not tell the add-on who you are, so it cannot make you the first authorizer. Open the sheet while signed in to your Google account and run Set up sheets again.',
       );
-    const report = setUpWorkbook(services.spreadsheet);
+    const report = setUpWorkbook(services.spreadsheet, services.sheetsApp);
     if (!settings.authorizers.length) settings = storeSettings(services, { authorizers: [user] });
     const changes = [
       report.createdSheets.length ? `created ${report.createdSheets.join(', ')}` : '',
