@@ -38,20 +38,30 @@ export function addonWithSheets(opts: EmulatorOptions = {}): Addon {
   return addon;
 }
 
-export function addClients(addon: Addon, clients: ClientSpec[]): void {
+/** Clients pasted into Credits (a Company, EUR, 90/h unless given). */
+export function pasteClients(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, clients: ClientSpec[]): void {
   pasteRows(
-    addon.emu.spreadsheet,
+    spreadsheet,
     'Credits',
     clients.map((c) => ({ Type: 'Company', Currency: 'EUR', 'Hourly rate': 90, ...c })),
   );
 }
 
-export function addEntries(addon: Addon, entries: EntrySpec[]): void {
+/** Time entries pasted as a person types them (2026-01-05, Ann, "Work" unless given). */
+export function pasteEntries(spreadsheet: GoogleAppsScript.Spreadsheet.Spreadsheet, entries: EntrySpec[]): void {
   pasteRows(
-    addon.emu.spreadsheet,
+    spreadsheet,
     'Time entries',
     entries.map((e) => ({ Date: '2026-01-05', Person: 'Ann', Description: 'Work', ...e })),
   );
+}
+
+export function addClients(addon: Addon, clients: ClientSpec[]): void {
+  pasteClients(addon.emu.spreadsheet, clients);
+}
+
+export function addEntries(addon: Addon, entries: EntrySpec[]): void {
+  pasteEntries(addon.emu.spreadsheet, entries);
 }
 
 /** Adds a column header after the sheet's last column, as a user would. */

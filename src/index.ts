@@ -1,7 +1,9 @@
 /**
  * The add-on's entry points: thin global functions for menus, triggers and
- * `google.script.run`. Each builds the Apps Script services and calls a use case; the
- * build turns every export here into a top-level `function` declaration in dist/Code.js.
+ * `google.script.run`. Each builds the Apps Script ports and calls a use case; a refused
+ * result is thrown (`unwrap`) as an error with the refusal's code and message, which is
+ * how `google.script.run` hands the sidebar its message. The build turns every export
+ * here into a top-level `function` declaration in dist/Code.js.
  */
 import {
   exportPrepaidLog as exportPrepaidLogCase,
@@ -44,6 +46,7 @@ import {
   saveSettings as saveSettingsCase,
   setUpSheets as setUpSheetsCase,
 } from './app/workbook';
+import { unwrap } from './core/result';
 import { gasActiveSpreadsheet, gasHtml, gasServices, gasUi } from './services/gas-services';
 
 /** Builds the add-on menu. In AuthMode.NONE (before the add-on is authorized here) only the menu is built. */
@@ -56,15 +59,15 @@ export function onInstall(e?: GoogleAppsScript.Events.AddonOnInstall): void {
 }
 
 export function setUpSheets() {
-  return setUpSheetsCase(gasServices());
+  return unwrap(setUpSheetsCase(gasServices()));
 }
 
 export function addCredits(client: string, hours: number | string, note: string, requestId?: string) {
-  return addCreditsCase(gasServices(), client, hours, note, requestId);
+  return unwrap(addCreditsCase(gasServices(), client, hours, note, requestId));
 }
 
 export function adjustCredits(client: string, hours: number | string, reason: string, requestId?: string) {
-  return adjustCreditsCase(gasServices(), client, hours, reason, requestId);
+  return unwrap(adjustCreditsCase(gasServices(), client, hours, reason, requestId));
 }
 
 export function authorizeEntries(entryIds: string[]) {
@@ -76,11 +79,11 @@ export function authorizeTicked() {
 }
 
 export function authorizeSelection() {
-  return authorizeSelectionCase(gasServices());
+  return unwrap(authorizeSelectionCase(gasServices()));
 }
 
 export function reverseEntries(entryIds: string[], reason: string) {
-  return reverseEntriesCase(gasServices(), entryIds, reason);
+  return unwrap(reverseEntriesCase(gasServices(), entryIds, reason));
 }
 
 export function getSettings() {
@@ -88,12 +91,12 @@ export function getSettings() {
 }
 
 export function saveSettings(settings: Record<string, unknown>) {
-  return saveSettingsCase(gasServices(), settings);
+  return unwrap(saveSettingsCase(gasServices(), settings));
 }
 
 /** Moves authorized entries and log rows from before `date` (yyyy-mm-dd) to the yearly archive. */
 export function archiveBefore(date: string) {
-  return archiveBeforeCase(gasServices(), date);
+  return unwrap(archiveBeforeCase(gasServices(), date));
 }
 
 export function checkLedger() {
@@ -132,22 +135,22 @@ export function getTimer() {
 
 /** Saves a client's thresholds and billing settings in Credits (authorizers only). */
 export function saveClientSettings(client: string, settings: ClientSettingsInput) {
-  return saveClientSettingsCase(gasServices(), client, settings);
+  return unwrap(saveClientSettingsCase(gasServices(), client, settings));
 }
 
 /** Creates or refreshes the client's own prepaid log spreadsheet and returns its URL (authorizers only). */
 export function exportPrepaidLog(client: string, options?: ExportOptions) {
-  return exportPrepaidLogCase(gasServices(), client, options);
+  return unwrap(exportPrepaidLogCase(gasServices(), client, options));
 }
 
 /** Shares the client's prepaid log file view-only with one email (authorizers only). */
 export function shareClientLog(client: string, email: string) {
-  return shareClientLogCase(gasServices(), client, email);
+  return unwrap(shareClientLogCase(gasServices(), client, email));
 }
 
 /** Takes back a share of the client's prepaid log file (authorizers only). */
 export function unshareClientLog(client: string, email: string) {
-  return unshareClientLogCase(gasServices(), client, email);
+  return unwrap(unshareClientLogCase(gasServices(), client, email));
 }
 
 export function menuExportPrepaidLog(): void {
@@ -156,22 +159,22 @@ export function menuExportPrepaidLog(): void {
 
 /** Invoices the clients whose balance crossed below their minimum; also the hourly trigger's handler (its event is ignored). */
 export function runAutomaticInvoicing(_e?: GoogleAppsScript.Events.TimeDriven) {
-  return runAutomaticInvoicingCase(gasServices());
+  return unwrap(runAutomaticInvoicingCase(gasServices()));
 }
 
 /** Marks an Open invoice Paid (crediting its hours when Settings credit on payment). */
 export function markInvoicePaid(invoiceNo: string) {
-  return markInvoicePaidCase(gasServices(), invoiceNo);
+  return unwrap(markInvoicePaidCase(gasServices(), invoiceNo));
 }
 
 /** Turns on hourly invoicing for this workbook, as the current user. */
 export function installInvoicingTrigger() {
-  return installInvoicingTriggerCase(gasServices());
+  return unwrap(installInvoicingTriggerCase(gasServices()));
 }
 
 /** Turns off the current user's hourly invoicing trigger for this workbook. */
 export function removeInvoicingTrigger() {
-  return removeInvoicingTriggerCase(gasServices());
+  return unwrap(removeInvoicingTriggerCase(gasServices()));
 }
 
 /** Whether hourly invoicing is on, and what its last run did. */

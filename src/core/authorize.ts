@@ -114,7 +114,7 @@ export function planAuthorization(input: AuthorizeInput): AuthorizeOutcome {
     }
     const hours = parseHours(entry.hours, input.durationEpochMs);
     if (!hours.ok) {
-      skipped.push(skip(entryId, 'bad-hours', `Entry ${entryId} (row ${entry.row}): ${hours.reason}`));
+      skipped.push(skip(entryId, 'bad-hours', `Entry ${entryId} (row ${entry.row}): ${hours.refusal.message}`));
       continue;
     }
     const minutes = roundUp(hours.value, client.roundingMinutes ?? input.roundingMinutes);

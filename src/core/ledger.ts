@@ -5,6 +5,7 @@
  * invariants of a batch before anything is written, and refuses the batch whole.
  */
 import { rowChecksum } from './checksum';
+import { CodedError } from './result';
 import type { LogDraft, LogRow } from './types';
 
 export class Ledger {
@@ -61,9 +62,10 @@ export class Ledger {
   }
 }
 
-export class LedgerInvariantError extends Error {
+/** A batch that would break the ledger's invariants (code `ledger-invariant`); nothing was written. */
+export class LedgerInvariantError extends CodedError {
   constructor(message: string) {
-    super(`${message} Nothing was written. Run "Check ledger" from the Prepaid Time menu to see what is wrong.`);
+    super('ledger-invariant', `${message} Nothing was written. Run "Check ledger" from the Prepaid Time menu to see what is wrong.`);
     this.name = 'LedgerInvariantError';
   }
 }

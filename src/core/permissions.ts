@@ -3,7 +3,7 @@
  * or adjust credits, invoice and change settings; anyone who can edit the workbook may log
  * time and read. Checked on the server for every call, never only in the sidebar.
  */
-import type { Refusal } from './types';
+import type { Refusal } from './result';
 
 export type PermissionRefusal = Refusal<'no-email' | 'not-authorizer'>;
 
@@ -28,17 +28,4 @@ export function authorizerRefusal(email: string, authorizers: readonly string[])
     return { code: 'not-authorizer', message: `Only authorizers can do this. You are signed in as ${user}; authorizers: ${who}.` };
   }
   return null;
-}
-
-export class PermissionError extends Error {
-  constructor(readonly refusal: PermissionRefusal) {
-    super(refusal.message);
-    this.name = 'PermissionError';
-  }
-}
-
-/** Throws a {@link PermissionError} unless the user is an authorizer. */
-export function requireAuthorizer(email: string, authorizers: readonly string[]): void {
-  const refusal = authorizerRefusal(email, authorizers);
-  if (refusal) throw new PermissionError(refusal);
 }

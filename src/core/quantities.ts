@@ -3,11 +3,13 @@
  * integers, so no sum ever accumulates binary-float error. This module parses what people
  * type into an hours cell and formats minutes and cents for display.
  */
+import { type Refusal, type Result, refuse } from './result';
 
 /** Milliseconds in a day, for duration cells that come back as Dates from 1899-12-30. */
 const DAY_MS = 86_400_000;
 
-export type Parsed<T> = { ok: true; value: T } | { ok: false; reason: string };
+/** A parsed quantity, or why it cannot be read (`bad-hours`, `bad-amount`). */
+export type Parsed<T> = Result<T, Refusal<'bad-hours' | 'bad-amount'>>;
 
 /** Whole minutes to decimal hours for a sheet cell; reading it back with {@link hoursToMinutes} is exact. */
 export function minutesToHours(minutes: number): number {
@@ -64,31 +66,31 @@ const HOURS_PATTERNS: { re: RegExp; toMinutes: (m: RegExpMatchArray) => number }
  * 1899-12-30 (`durationEpochMs` is that instant in the spreadsheet's time zone).
  */
 export function parseHours(value: unknown, durationEpochMs = Date.UTC(1899, 11, 30)): Parsed<number> {
-  if (value === '' || value === null || value === undefined) return { ok: false, reason: 'Hours are missing.' };
+  if (value === '' || value === null || value === undefined) return refuse('bad-hours', 'Hours are missing.');
   if (typeof value === 'number') {
-    if (!Number.isFinite(value)) return { ok: false, reason: 'Hours are not a number.' };
-    if (value < 0) return { ok: false, reason: `Hours are negative (${value}).` };
-    if (value > 24 * 366) return { ok: false, reason: `Hours are implausibly large (${value}).` };
+    if (!Number.isFinite(value)) return refuse('bad-hours', 'Hours are not a number.');
+    if (value < 0) return refuse('bad-hours', `Hours are negative (${value}).`);
+    if (value > 24 * 366) return refuse('bad-hours', `Hours are implausibly large (${value}).`);
     return { ok: true, value: hoursToMinutes(value) };
   }
   if (isDate(value)) {
     const minutes = Math.round((value.getTime() - durationEpochMs) / 60_000);
     if (!Number.isFinite(minutes) || minutes < 0 || minutes > (366 * DAY_MS) / 60_000) {
-      return { ok: false, reason: 'Hours hold a date, not a duration.' };
+      return refuse('bad-hours', 'Hours hold a date, not a duration.');
     }
     return { ok: true, value: minutes };
   }
   if (typeof value === 'string') {
     const text = value.trim();
-    if (text === '') return { ok: false, reason: 'Hours are missing.' };
-    if (/^-/.test(text)) return { ok: false, reason: `Hours are negative ("${text}").` };
+    if (text === '') return refuse('bad-hours', 'Hours are missing.');
+    if (/^-/.test(text)) return refuse('bad-hours', `Hours are negative ("${text}").`);
     for (const { re, toMinutes } of HOURS_PATTERNS) {
       const match = text.match(re);
       if (match) return parseHours(toMinutes(match) / 60);
     }
-    return { ok: false, reason: `Hours "${text}" are not a number. Use 1.5, 1:30, 1h30 or 90m.` };
+    return refuse('bad-hours', `Hours "${text}" are not a number. Use 1.5, 1:30, 1h30 or 90m.`);
   }
-  return { ok: false, reason: `Hours are not a number (${String(value)}).` };
+  return refuse('bad-hours', `Hours are not a number (${String(value)}).`);
 }
 
 /**
@@ -100,7 +102,7 @@ export function parseSignedHours(value: unknown): Parsed<number> {
   const magnitude = typeof value === 'number' ? Math.abs(value) : typeof value === 'string' ? value.trim().replace(/^-/, '') : value;
   const parsed = parseHours(magnitude);
   if (!parsed.ok) return parsed;
-  if (parsed.value === 0) return { ok: false, reason: 'The amount is zero; enter a number of hours other than 0.' };
+  if (parsed.value === 0) return refuse('bad-hours', 'The amount is zero; enter a number of hours other than 0.');
   return { ok: true, value: negative ? -parsed.value : parsed.value };
 }
 
@@ -110,11 +112,11 @@ export function parseMoney(value: unknown): Parsed<number> {
   // rather than read as 8,550.00 — a decimal comma would otherwise bill 100 times over.
   const trimmed = typeof value === 'string' ? value.trim() : '';
   const text = typeof value === 'number' ? String(value) : /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(trimmed) ? trimmed.replace(/,/g, '') : trimmed;
-  if (text === '') return { ok: false, reason: 'The amount is missing.' };
+  if (text === '') return refuse('bad-amount', 'The amount is missing.');
   if (!/^-?\d+(\.\d+)?$/.test(text) && !(typeof value === 'number' && Number.isFinite(value))) {
-    return { ok: false, reason: `"${String(value)}" is not an amount.` };
+    return refuse('bad-amount', `"${String(value)}" is not an amount.`);
   }
   const cents = Math.round(Number(text) * 100);
-  if (!Number.isFinite(cents)) return { ok: false, reason: `"${String(value)}" is not an amount.` };
+  if (!Number.isFinite(cents)) return refuse('bad-amount', `"${String(value)}" is not an amount.`);
   return { ok: true, value: cents };
 }

@@ -3,7 +3,9 @@
  * default and a validator; `saveSettings` merges only the keys it is given and refuses
  * the whole change, with a reason per key, when any value is invalid.
  */
+import { isEmail } from './email';
 import { normalizeEmail } from './permissions';
+import { CodedError, type Refusal, type Result, refuse } from './result';
 import { isRoundingMinutes, type RoundingMinutes } from './rounding';
 
 export type CreditOn = 'payment' | 'issue';
@@ -42,34 +44,34 @@ export const DEFAULT_SETTINGS: Settings = {
   archives: {},
 };
 
-type Validator<T> = (value: unknown) => { ok: true; value: T } | { ok: false; reason: string };
+type Validator<T> = (value: unknown) => Result<T, Refusal<'invalid-setting'>>;
 
-const bool: Validator<boolean> = (v) => (typeof v === 'boolean' ? { ok: true, value: v } : { ok: false, reason: 'must be true or false' });
-const text: Validator<string> = (v) => (typeof v === 'string' ? { ok: true, value: v.trim() } : { ok: false, reason: 'must be text' });
+const bool: Validator<boolean> = (v) => (typeof v === 'boolean' ? { ok: true, value: v } : refuse('invalid-setting', 'must be true or false'));
+const text: Validator<string> = (v) => (typeof v === 'string' ? { ok: true, value: v.trim() } : refuse('invalid-setting', 'must be text'));
 const oneOf =
   <T extends string>(...choices: T[]): Validator<T> =>
   (v) =>
-    choices.includes(v as T) ? { ok: true, value: v as T } : { ok: false, reason: `must be one of ${choices.join(', ')}` };
+    choices.includes(v as T) ? { ok: true, value: v as T } : refuse('invalid-setting', `must be one of ${choices.join(', ')}`);
 const stringList: Validator<string[]> = (v) =>
   Array.isArray(v) && v.every((s) => typeof s === 'string')
     ? { ok: true, value: [...new Set(v.map((s: string) => s.trim()).filter(Boolean))] }
-    : { ok: false, reason: 'must be a list of text' };
+    : refuse('invalid-setting', 'must be a list of text');
 
 const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
   authorizers: (v) => {
     const list = stringList(v);
     if (!list.ok) return list;
     const emails = [...new Set(list.value.map(normalizeEmail))];
-    const bad = emails.find((e) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e));
-    if (bad) return { ok: false, reason: `"${bad}" is not an email address` };
-    if (emails.length === 0) return { ok: false, reason: 'must keep at least one authorizer' };
+    const bad = emails.find((e) => !isEmail(e));
+    if (bad) return refuse('invalid-setting', `"${bad}" is not an email address`);
+    if (emails.length === 0) return refuse('invalid-setting', 'must keep at least one authorizer');
     return { ok: true, value: emails };
   },
-  roundingMinutes: (v) => (isRoundingMinutes(v) ? { ok: true, value: v } : { ok: false, reason: 'must be 0 (none), 6, 10, 15 or 30 minutes' }),
+  roundingMinutes: (v) => (isRoundingMinutes(v) ? { ok: true, value: v } : refuse('invalid-setting', 'must be 0 (none), 6, 10, 15 or 30 minutes')),
   invoicePattern: (v) => {
     const t = text(v);
     if (!t.ok) return t;
-    return /\{0+\}/.test(t.value) ? t : { ok: false, reason: 'must contain a counter such as {0000}' };
+    return /\{0+\}/.test(t.value) ? t : refuse('invalid-setting', 'must contain a counter such as {0000}');
   },
   invoiceTemplateId: text,
   invoiceFolderId: text,
@@ -82,12 +84,14 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
   archives: (v) =>
     v && typeof v === 'object' && !Array.isArray(v) && Object.entries(v).every(([k, id]) => /^\d{4}$/.test(k) && typeof id === 'string')
       ? { ok: true, value: { ...(v as Record<string, string>) } }
-      : { ok: false, reason: 'must map years to spreadsheet IDs' },
+      : refuse('invalid-setting', 'must map years to spreadsheet IDs'),
 };
 
-export class SettingsError extends Error {
+/** Settings that would not be valid (code `invalid-settings`); nothing was saved. */
+export class SettingsError extends CodedError {
   constructor(readonly problems: Record<string, string>) {
     super(
+      'invalid-settings',
       `Settings were not saved: ${Object.entries(problems)
         .map(([k, r]) => `${k} ${r}`)
         .join('; ')}.`,
@@ -129,7 +133,7 @@ export function mergeSettings(current: Settings, change: Record<string, unknown>
     }
     const result = validate(value);
     if (result.ok) next[key] = result.value;
-    else problems[key] = result.reason;
+    else problems[key] = result.refusal.message;
   }
   if (Object.keys(problems).length) throw new SettingsError(problems);
   return next as unknown as Settings;

@@ -2,6 +2,7 @@
  * The domain's records, independent of how the sheets lay them out. Times are epoch
  * milliseconds, hours are whole minutes and money is whole cents.
  */
+import type { Refusal } from './result';
 import type { RoundingMinutes } from './rounding';
 
 export type ClientType = 'Company' | 'Contact';
@@ -63,11 +64,7 @@ export interface TimeEntry {
   selected: boolean;
 }
 
-/** An expected failure: a stable code for programs and a sentence for people. */
-export interface Refusal<C extends string = string> {
-  code: C;
-  message: string;
-}
+export type { Refusal } from './result';
 
 export const SKIP_CODES = [
   'already-authorized',

@@ -4,6 +4,7 @@
  * by ID when the `Invoices` row recorded one and by name otherwise, so a run stopped right
  * after a create adopts what it made instead of making a second copy.
  */
+import { ok, type Refusal, type Result, refuse } from '../core/result';
 import type { Settings } from '../core/settings';
 import { fillTemplate, type InvoiceContent, writeBuiltInLayout } from './invoice-document';
 import { type Found, findOrCreate, firstLive, GOOGLE_DOCS, liveFile, PDF, parentIds } from './find-or-create';
@@ -38,7 +39,7 @@ export class InvoiceDrive {
     settings: Settings,
     workbookName: () => string,
     saveFolderId: (id: string) => void,
-  ): { ok: true; drive: InvoiceDrive } | { ok: false; message: string } {
+  ): Result<InvoiceDrive, Refusal<'documents'>> {
     let template: File | null = null;
     if (settings.invoiceTemplateId) {
       try {
@@ -47,10 +48,10 @@ export class InvoiceDrive {
         template = null;
       }
       if (!template || template.isTrashed() || template.getMimeType() !== GOOGLE_DOCS) {
-        return {
-          ok: false,
-          message: `The invoice template in Settings (${settings.invoiceTemplateId}) is not a Google Doc the add-on can open. Check the template ID in Settings, or clear it to use the built-in layout.`,
-        };
+        return refuse(
+          'documents',
+          `The invoice template in Settings (${settings.invoiceTemplateId}) is not a Google Doc the add-on can open. Check the template ID in Settings, or clear it to use the built-in layout.`,
+        );
       }
     }
     let folder: Folder | null = null;
@@ -61,17 +62,17 @@ export class InvoiceDrive {
         folder = null;
       }
       if (!folder || folder.isTrashed()) {
-        return {
-          ok: false,
-          message: `The invoice folder in Settings (${settings.invoiceFolderId}) cannot be opened, or is in the trash. Choose a folder you can edit in Settings, or clear the setting so the add-on creates one.`,
-        };
+        return refuse(
+          'documents',
+          `The invoice folder in Settings (${settings.invoiceFolderId}) cannot be opened, or is in the trash. Choose a folder you can edit in Settings, or clear the setting so the add-on creates one.`,
+        );
       }
     } else {
       const name = defaultFolderName(workbookName());
       folder = firstLive(driveApp.getFoldersByName(name)) ?? driveApp.createFolder(name);
       saveFolderId(folder.getId());
     }
-    return { ok: true, drive: new InvoiceDrive(driveApp, documentApp, folder, template) };
+    return ok(new InvoiceDrive(driveApp, documentApp, folder, template));
   }
 
   /** The file with this ID, or null when it is gone or in the trash. */

@@ -3,13 +3,15 @@
  * sheets inside it. Pending writes are flushed before the lock is released so the next
  * holder reads them.
  */
+import { CodedError } from '../core/result';
 import type { Services } from './ports';
 
 export const LOCK_WAIT_MS = 30_000;
 
-export class BusyError extends Error {
+/** The lock could not be had in time (code `busy`); nothing was changed. */
+export class BusyError extends CodedError {
   constructor() {
-    super('Someone else (or the hourly invoicing run) is updating the prepaid ledger right now. Nothing was changed: wait a moment and try again.');
+    super('busy', 'Someone else (or the hourly invoicing run) is updating the prepaid ledger right now. Nothing was changed: wait a moment and try again.');
     this.name = 'BusyError';
   }
 }

@@ -7,6 +7,7 @@ import type { Ledger } from '../core/ledger';
 import { hoursToMinutes, minutesToHours, parseMoney } from '../core/quantities';
 import { isRoundingMinutes } from '../core/rounding';
 import type { Client } from '../core/types';
+import { ok, type Refusal, type Result, refuse } from '../core/result';
 import { cellString } from './cell-text';
 import { CREDITS } from './schema';
 import { SheetTable, type CellUpdate } from './table';
@@ -76,12 +77,12 @@ export class CreditsRepository {
   }
 
   /** The client by exact name, or a sentence saying why it cannot be used. */
-  find(name: string): { ok: true; client: Client } | { ok: false; reason: string } {
+  find(name: string): Result<Client, Refusal<'unknown-client' | 'duplicate-client'>> {
     const key = cellString(name);
     const client = this.clients.get(key);
-    if (client) return { ok: true, client };
-    if (this.duplicates.includes(key)) return { ok: false, reason: `"${key}" appears more than once in Credits. Keep one row per client.` };
-    return { ok: false, reason: `There is no client "${key}" in Credits. Check the spelling or add the client to Credits first.` };
+    if (client) return ok(client);
+    if (this.duplicates.includes(key)) return refuse('duplicate-client', `"${key}" appears more than once in Credits. Keep one row per client.`);
+    return refuse('unknown-client', `There is no client "${key}" in Credits. Check the spelling or add the client to Credits first.`);
   }
 
   /** Rewrites `Balance (h)` for every client whose written balance differs from its log. */

@@ -4,6 +4,7 @@
  * contiguous run of columns, and appends as one block after growing the sheet if needed.
  * Nothing here writes a cell at a time.
  */
+import { CodedError } from '../core/result';
 import { asText } from './cell-text';
 import { normalizeHeader, type SheetSchema } from './schema';
 
@@ -11,9 +12,9 @@ type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
 /** The workbook's layout is not what an operation needs; the message says how to fix it. */
-export class SchemaError extends Error {
+export class SchemaError extends CodedError {
   constructor(message: string) {
-    super(message);
+    super('schema', message);
     this.name = 'SchemaError';
   }
 }

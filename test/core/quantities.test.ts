@@ -15,14 +15,14 @@ const AMSTERDAM_EPOCH = Date.UTC(1899, 11, 29, 23, 40, 28);
 
 function minutesOf(value: unknown, epoch?: number): number {
   const parsed = parseHours(value, epoch);
-  if (!parsed.ok) throw new Error(`expected ${String(value)} to parse, got: ${parsed.reason}`);
+  if (!parsed.ok) throw new Error(`expected ${String(value)} to parse, got: ${parsed.refusal.message}`);
   return parsed.value;
 }
 
 function reasonOf(value: unknown, epoch?: number): string {
   const parsed = parseHours(value, epoch);
   if (parsed.ok) throw new Error(`expected ${String(value)} to be refused, got ${parsed.value} minutes`);
-  return parsed.reason;
+  return parsed.refusal.message;
 }
 
 describe('parseHours', () => {
@@ -186,7 +186,7 @@ describe('parseSignedHours', () => {
   it.each([0, '0', '0:00', '-0', -0.001])('refuses the zero amount %p', (value) => {
     const parsed = parseSignedHours(value);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.reason).toMatch(/zero/);
+    if (!parsed.ok) expect(parsed.refusal.message).toMatch(/zero/);
   });
 
   it.each([
@@ -200,7 +200,7 @@ describe('parseSignedHours', () => {
   ])('refuses %p', (value, reason) => {
     const parsed = parseSignedHours(value);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.reason).toMatch(reason);
+    if (!parsed.ok) expect(parsed.refusal.message).toMatch(reason);
   });
 });
 
@@ -319,7 +319,7 @@ describe('parseMoney', () => {
   ])('refuses %p', (value, reason) => {
     const parsed = parseMoney(value);
     expect(parsed.ok).toBe(false);
-    if (!parsed.ok) expect(parsed.reason).toMatch(reason);
+    if (!parsed.ok) expect(parsed.refusal.message).toMatch(reason);
   });
 
   it.each(['85,50', '1,5', '1,25', '12,3456'])('refuses %p rather than read a decimal comma as a thousands separator', (value) => {

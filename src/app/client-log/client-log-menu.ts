@@ -16,7 +16,8 @@ export function exportPrepaidLogFromMenu(services: Services, ui: GoogleAppsScrip
   }
   try {
     const result = exportPrepaidLog(services, client);
-    ui.alert('Prepaid log', `${result.summary}\n\nShare it with the client from the sidebar, or with File > Share as a viewer.`, ui.ButtonSet.OK);
+    if (!result.ok) ui.alert('Prepaid Time', result.refusal.message, ui.ButtonSet.OK);
+    else ui.alert('Prepaid log', `${result.value.summary}\n\nShare it with the client from the sidebar, or with File > Share as a viewer.`, ui.ButtonSet.OK);
   } catch (error) {
     ui.alert('Prepaid Time', (error as Error).message, ui.ButtonSet.OK);
   }

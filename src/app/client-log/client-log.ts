@@ -7,8 +7,10 @@
  * unless Settings turn it on for this client.
  */
 import { buildClientReport, type ClientLogView, type ClientReport, type Period } from '../../core/client-report';
-import { requireAuthorizer } from '../../core/permissions';
+import { isEmail } from '../../core/email';
+import { authorizerRefusal } from '../../core/permissions';
 import { formatHours } from '../../core/quantities';
+import { ok, type Result, refuse } from '../../core/result';
 import type { Settings } from '../../core/settings';
 import type { Client, LogRow } from '../../core/types';
 import { type ClientLogRecord, EMPTY_RECORD, loadAllClientLogs, loadClientLog, storeClientLog } from '../../services/client-log.store';
@@ -115,19 +117,23 @@ function facts(ctx: Context, client: string): SummaryFacts {
   return { openInvoice: ctx.openInvoices.get(client) ?? null, format: (time, pattern) => ctx.services.formatDate(time, pattern) };
 }
 
-function requireEmail(email: unknown): string {
+function emailAddress(email: unknown): Result<string> {
   const address = String(email ?? '')
     .trim()
     .toLowerCase();
-  if (!/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(address))
-    throw new Error(`"${String(email ?? '')}" is not an email address. Enter the client's email, like name@client.com.`);
-  return address;
+  if (!isEmail(address)) return refuse('bad-email', `"${String(email ?? '')}" is not an email address. Enter the client's email, like name@client.com.`);
+  return ok(address);
 }
 
-function requireDay(value: unknown, which: string): string {
-  const text = String(value ?? '').trim();
-  if (text && !isDay(text)) throw new Error(`The "${which}" date "${text}" is not a date written yyyy-mm-dd.`);
-  return text;
+/** The export's period, as given (days may be empty for an open end), or why it cannot be used. */
+function periodOption(opts: ExportOptions): Result<{ from: string; to: string }> {
+  const period = { from: String(opts.from ?? '').trim(), to: String(opts.to ?? '').trim() };
+  for (const which of ['from', 'to'] as const) {
+    if (period[which] && !isDay(period[which])) return refuse('bad-date', `The "${which}" date "${period[which]}" is not a date written yyyy-mm-dd.`);
+  }
+  if (period.from && period.to && period.to < period.from)
+    return refuse('bad-period', `The period ends (${period.to}) before it starts (${period.from}). Swap the dates.`);
+  return ok(period);
 }
 
 /** The next calendar day of a yyyy-MM-dd day. */
@@ -206,10 +212,8 @@ function writeReport(ctx: Context, client: Client, spreadsheet: Spreadsheet, rec
   return report;
 }
 
-function findClient(ctx: Context, name: unknown): Client {
-  const found = ctx.credits.find(cellString(name));
-  if (!found.ok) throw new Error(found.reason);
-  return found.client;
+function findClient(ctx: Context, name: unknown): Result<Client> {
+  return ctx.credits.find(cellString(name));
 }
 
 function sharing(settings: Settings, client: string, url: string, record: ClientLogRecord, summary: string): ClientLogSharing {
@@ -249,48 +253,59 @@ function exportLocked(ctx: Context, client: Client, period: { from: string; to: 
  * the file shows that period, opening with the balance carried in, and later refreshes
  * keep it; without them it shows the whole log.
  */
-export function exportPrepaidLog(services: Services, client: string, options: ExportOptions = {}): ClientLogResult {
+export function exportPrepaidLog(services: Services, client: string, options: ExportOptions = {}): Result<ClientLogResult> {
   const opts = options && typeof options === 'object' ? options : {};
-  const period = { from: requireDay(opts.from, 'from'), to: requireDay(opts.to, 'to') };
-  if (period.from && period.to && period.to < period.from) throw new Error(`The period ends (${period.to}) before it starts (${period.from}). Swap the dates.`);
+  const period = periodOption(opts);
+  if (!period.ok) return period;
   return withDocumentLock(services, () => {
     const ctx = readContext(services);
-    requireAuthorizer(services.userEmail(), ctx.settings.authorizers);
-    return exportLocked(ctx, findClient(ctx, client), period, opts);
+    const denied = authorizerRefusal(services.userEmail(), ctx.settings.authorizers);
+    if (denied) return { ok: false, refusal: denied };
+    const found = findClient(ctx, client);
+    return found.ok ? ok(exportLocked(ctx, found.value, period.value, opts)) : found;
   });
 }
 
 /** Shares the client's file (never the agency's workbook) view-only with one email, creating the file first if needed. */
-export function shareClientLog(services: Services, client: string, email: string): ClientLogSharing {
-  const address = requireEmail(email);
+export function shareClientLog(services: Services, client: string, email: string): Result<ClientLogSharing> {
+  const checked = emailAddress(email);
+  if (!checked.ok) return checked;
+  const address = checked.value;
   return withDocumentLock(services, () => {
     const ctx = readContext(services);
-    requireAuthorizer(services.userEmail(), ctx.settings.authorizers);
-    const found = findClient(ctx, client);
+    const denied = authorizerRefusal(services.userEmail(), ctx.settings.authorizers);
+    if (denied) return { ok: false, refusal: denied };
+    const known = findClient(ctx, client);
+    if (!known.ok) return known;
+    const found = known.value;
     const stored = loadClientLog(services, found.name);
     // Always written before sharing: a run stopped after creating the file left it unnamed and empty.
     const url = exportLocked(ctx, found, { from: stored.from, to: stored.to }, {}).url;
     let record = loadClientLog(services, found.name);
     const file = services.files.sharing(record.fileId);
-    if (file.ownerEmail() === address) throw new Error(`${address} owns the prepaid log of ${found.name} already; share it with the client's email instead.`);
+    if (file.ownerEmail() === address)
+      return refuse('owner', `${address} owns the prepaid log of ${found.name} already; share it with the client's email instead.`);
     if (file.isEditor(address)) file.removeEditor(address);
     if (!file.isViewer(address)) file.addViewer(address);
     if (!record.shares.includes(address)) record = { ...record, shares: [...record.shares, address] };
     storeClientLog(services, found.name, record);
     services.files.setLinkSharing(record.fileId, ctx.settings.linkSharingClients.includes(found.name));
-    return sharing(ctx.settings, found.name, url, record, `Shared the prepaid log of ${found.name} with ${address} (view only). ${url}`);
+    return ok(sharing(ctx.settings, found.name, url, record, `Shared the prepaid log of ${found.name} with ${address} (view only). ${url}`));
   });
 }
 
 /** Takes back a share; works from the record alone, so a client renamed or removed in Credits can still be unshared. */
-export function unshareClientLog(services: Services, client: string, email: string): ClientLogSharing {
-  const address = requireEmail(email);
+export function unshareClientLog(services: Services, client: string, email: string): Result<ClientLogSharing> {
+  const checked = emailAddress(email);
+  if (!checked.ok) return checked;
+  const address = checked.value;
   const name = cellString(client);
   return withDocumentLock(services, () => {
     const settings = loadSettings(services);
-    requireAuthorizer(services.userEmail(), settings.authorizers);
+    const denied = authorizerRefusal(services.userEmail(), settings.authorizers);
+    if (denied) return { ok: false, refusal: denied };
     let record = loadClientLog(services, name);
-    if (!record.fileId) throw new Error(`There is no prepaid log file for "${name}", so there is nothing to unshare. Check the client's name.`);
+    if (!record.fileId) return refuse('no-file', `There is no prepaid log file for "${name}", so there is nothing to unshare. Check the client's name.`);
     const file = services.files.sharing(record.fileId);
     const isViewer = file.isViewer(address);
     const isEditor = file.isEditor(address);
@@ -302,7 +317,7 @@ export function unshareClientLog(services: Services, client: string, email: stri
       isViewer || isEditor
         ? `${address} can no longer open the prepaid log of ${name}.`
         : `The prepaid log of ${name} was not shared with ${address}; nothing changed.`;
-    return sharing(settings, name, file.url(), record, summary);
+    return ok(sharing(settings, name, file.url(), record, summary));
   });
 }
 
@@ -340,7 +355,9 @@ function refreshRecords(services: Services, records: Map<string, ClientLogRecord
           ok: false,
           error: `The prepaid log file of ${name} cannot be opened (deleted, or owned by someone else). Export it again to make a new one.`,
         };
-      writeReport(ctx, findClient(ctx, name), spreadsheet, record);
+      const found = findClient(ctx, name);
+      if (!found.ok) return { client: name, ok: false, error: found.refusal.message };
+      writeReport(ctx, found.value, spreadsheet, record);
       services.files.setLinkSharing(record.fileId, ctx.settings.linkSharingClients.includes(name));
       return { client: name, ok: true, url: spreadsheet.getUrl() };
     } catch (error) {

@@ -127,8 +127,8 @@ export function completeInvoice(ctx: CompletionContext, row: InvoiceRow): { emai
       services.spreadsheet.getName(),
       services.formatDate(services.now(), 'yyyy-MM-dd HH:mm'),
     );
-    invoices.update(row, { Emailed: sent.note });
-    if (!sent.sent) emailProblem = sent.reason;
+    invoices.update(row, { Emailed: sent.ok ? sent.value.note : sent.refusal.note });
+    if (!sent.ok) emailProblem = sent.refusal.message;
   }
   const client = session.credits.clients.get(row.client);
   if (client && client.lastInvoice !== row.invoiceNo && session.credits.table.has('Last invoice')) {

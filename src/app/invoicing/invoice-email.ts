@@ -5,26 +5,30 @@
  * right after sending, so a run stopped in between may send the same PDF twice, never zero
  * times.
  */
+import { isEmail } from '../../core/email';
 import { formatHours, formatMoney } from '../../core/quantities';
+import { ok, type Refusal, type Result } from '../../core/result';
 import type { Mailer } from '../../services/ports';
 import type { InvoiceRow } from '../../sheets/invoices.repository';
 
 type Blob = GoogleAppsScript.Base.Blob;
 
-export type EmailOutcome = { sent: true; note: string } | { sent: false; note: string; reason: string };
-
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+/** Sent, with the note for the `Emailed` cell; or refused (`not-emailed`) with that note and a sentence for the run's report. */
+export type EmailOutcome = Result<{ note: string }, Refusal<'not-emailed'> & { note: string }>;
 
 /** Sends the PDF, or says why it was not sent. `when` is the sending time as shown. */
 export function emailInvoice(mailer: Mailer, invoice: InvoiceRow, billingEmail: string, pdf: Blob, from: string, when: string): EmailOutcome {
-  const refuse = (reason: string): EmailOutcome => ({
-    sent: false,
-    note: `Not sent: ${reason}`,
-    reason: `${invoice.invoiceNo} for ${invoice.client} was not emailed: ${reason} Send the PDF by hand.`,
+  const notSent = (reason: string): EmailOutcome => ({
+    ok: false,
+    refusal: {
+      code: 'not-emailed',
+      note: `Not sent: ${reason}`,
+      message: `${invoice.invoiceNo} for ${invoice.client} was not emailed: ${reason} Send the PDF by hand.`,
+    },
   });
-  if (!billingEmail) return refuse(`${invoice.client} has no Billing email in Credits.`);
-  if (!EMAIL.test(billingEmail)) return refuse(`"${billingEmail}" is not an email address.`);
-  if (mailer.remainingDailyQuota() < 1) return refuse('the daily email quota of this Google account is used up.');
+  if (!billingEmail) return notSent(`${invoice.client} has no Billing email in Credits.`);
+  if (!isEmail(billingEmail)) return notSent(`"${billingEmail}" is not an email address.`);
+  if (mailer.remainingDailyQuota() < 1) return notSent('the daily email quota of this Google account is used up.');
   const amount = formatMoney(invoice.amountCents ?? 0, invoice.currency);
   try {
     mailer.send({
@@ -37,7 +41,7 @@ export function emailInvoice(mailer: Mailer, invoice: InvoiceRow, billingEmail: 
       attachments: [pdf],
     });
   } catch (error) {
-    return refuse(`${(error as Error).message}.`);
+    return notSent(`${(error as Error).message}.`);
   }
-  return { sent: true, note: `Sent ${when} to ${billingEmail}` };
+  return ok({ note: `Sent ${when} to ${billingEmail}` });
 }

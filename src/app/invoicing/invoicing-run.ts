@@ -102,16 +102,17 @@ export function invoiceClients(session: LedgerSession, only?: ReadonlySet<string
       (id) => storeSettings(services, { invoiceFolderId: id }),
     );
     if (!opened.ok) {
-      for (const p of planned.plans) problems.push({ client: p.client, code: 'documents', message: `No invoice was made for ${p.client}: ${opened.message}` });
+      for (const p of planned.plans)
+        problems.push({ client: p.client, code: 'documents', message: `No invoice was made for ${p.client}: ${opened.refusal.message}` });
       for (const r of pending)
         problems.push({
           client: r.client,
           invoiceNo: r.invoiceNo,
           code: 'documents',
-          message: `${r.invoiceNo} for ${r.client} stays Pending: ${opened.message}`,
+          message: `${r.invoiceNo} for ${r.client} stays Pending: ${opened.refusal.message}`,
         });
     } else {
-      const ctx: CompletionContext = { session, invoices, drive: opened.drive };
+      const ctx: CompletionContext = { session, invoices, drive: opened.value };
       const added = invoices.appendPending(allocate(services, session.settings.invoicePattern, invoices.rows, planned.plans, session.now), session.now);
       for (const row of [...pending, ...added]) {
         if (services.now() - started > RUN_BUDGET_MS) {

@@ -6,7 +6,8 @@
  * installed it; who that was is kept in the document properties, because other users
  * cannot see someone else's triggers.
  */
-import { normalizeEmail, requireAuthorizer } from '../../core/permissions';
+import { authorizerRefusal, normalizeEmail } from '../../core/permissions';
+import { ok, type Result } from '../../core/result';
 import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
 import { loadSettings } from '../../services/settings.store';
@@ -37,15 +38,16 @@ export function getInvoicingStatus(services: Services): InvoicingStatus {
 }
 
 /** Installs the hourly trigger for the current user and this workbook; a second install changes nothing. */
-export function installInvoicingTrigger(services: Services): InvoicingStatus {
+export function installInvoicingTrigger(services: Services): Result<InvoicingStatus> {
   return withDocumentLock(services, () => {
-    requireAuthorizer(services.userEmail(), loadSettings(services).authorizers);
+    const denied = authorizerRefusal(services.userEmail(), loadSettings(services).authorizers);
+    if (denied) return { ok: false, refusal: denied };
     if (services.triggers.count(INVOICING_HANDLER) === 0) services.triggers.installHourly(INVOICING_HANDLER);
     const user = normalizeEmail(services.userEmail());
     if (loadTriggerRecord(services.documentProperties())?.by !== user) {
       storeTriggerRecord(services.documentProperties(), { by: user, at: new Date(services.now()).toISOString() });
     }
-    return getInvoicingStatus(services);
+    return ok(getInvoicingStatus(services));
   });
 }
 
@@ -53,11 +55,12 @@ export function installInvoicingTrigger(services: Services): InvoicingStatus {
  * Removes the current user's hourly trigger. Apps Script lets nobody delete another
  * user's trigger, so when someone else installed it the status says who must turn it off.
  */
-export function removeInvoicingTrigger(services: Services): InvoicingStatus {
+export function removeInvoicingTrigger(services: Services): Result<InvoicingStatus> {
   return withDocumentLock(services, () => {
-    requireAuthorizer(services.userEmail(), loadSettings(services).authorizers);
+    const denied = authorizerRefusal(services.userEmail(), loadSettings(services).authorizers);
+    if (denied) return { ok: false, refusal: denied };
     services.triggers.removeAll(INVOICING_HANDLER);
     if (loadTriggerRecord(services.documentProperties())?.by === normalizeEmail(services.userEmail())) deleteTriggerRecord(services.documentProperties());
-    return getInvoicingStatus(services);
+    return ok(getInvoicingStatus(services));
   });
 }

@@ -5,6 +5,7 @@
  * invoice, and both are safe to run again after a stop part-way.
  */
 import { formatHours } from '../../core/quantities';
+import { ok, type Result, refuse } from '../../core/result';
 import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
 import { InvoicesRepository } from '../../sheets/invoices.repository';
@@ -19,15 +20,16 @@ import { LedgerSession } from '../ledger';
  * and finishes invoices a stopped run left `Pending`. Authorizers only; the trigger runs
  * as the authorizer who installed it.
  */
-export function runAutomaticInvoicing(services: Services): InvoicingRun {
+export function runAutomaticInvoicing(services: Services): Result<InvoicingRun> {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    session.requireAuthorizer();
+    const denied = session.refusal();
+    if (denied) return { ok: false, refusal: denied };
     const { run, touched } = invoiceClients(session);
     if (touched.length) afterLedgerChange(session, touched, { invoicing: false });
     // The hourly run also keeps every client's log file current (its forecast moves with time).
     refreshAllClientLogs(services, session, touched);
-    return run;
+    return ok(run);
   });
 }
 
@@ -46,27 +48,29 @@ export interface PaidResult {
  * at issue, or by a stopped earlier call) is never written again. Paying a paid invoice
  * changes nothing but bringing the client's file up to date.
  */
-export function markInvoicePaid(services: Services, invoiceNo: string): PaidResult {
-  if (typeof invoiceNo !== 'string' || !invoiceNo.trim()) throw new Error('markInvoicePaid needs an invoice number, such as INV-2026-0001.');
+export function markInvoicePaid(services: Services, invoiceNo: string): Result<PaidResult> {
+  if (typeof invoiceNo !== 'string' || !invoiceNo.trim()) return refuse('no-invoice-number', 'markInvoicePaid needs an invoice number, such as INV-2026-0001.');
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    session.requireAuthorizer();
+    const denied = session.refusal();
+    if (denied) return { ok: false, refusal: denied };
     const invoices = InvoicesRepository.read(services.spreadsheet);
     const row = invoices.find(invoiceNo);
-    if (!row) throw new Error(`There is no invoice "${invoiceNo.trim()}" in the Invoices sheet. Check the number and try again.`);
+    if (!row) return refuse('unknown-invoice', `There is no invoice "${invoiceNo.trim()}" in the Invoices sheet. Check the number and try again.`);
     if (row.status === 'Paid') {
       // A stopped earlier call may have marked it paid before refreshing the client's file.
       const behind = describeRefresh(refreshClientLogs(services, [row.client], session));
-      return { invoice: invoiceView(row), changed: false, topUpLogId: '', summary: `${row.invoiceNo} was already paid; nothing changed.${behind}` };
+      return ok({ invoice: invoiceView(row), changed: false, topUpLogId: '', summary: `${row.invoiceNo} was already paid; nothing changed.${behind}` });
     }
-    if (row.status === 'Pending') throw new Error(`${row.invoiceNo} is not finished yet (Pending). Choose Run invoicing now to finish it, then mark it paid.`);
-    if (row.status !== 'Open') throw new Error(`${row.invoiceNo} has the status "${row.status}"; only Open invoices can be marked paid.`);
+    if (row.status === 'Pending')
+      return refuse('invoice-pending', `${row.invoiceNo} is not finished yet (Pending). Choose Run invoicing now to finish it, then mark it paid.`);
+    if (row.status !== 'Open') return refuse('invoice-not-open', `${row.invoiceNo} has the status "${row.status}"; only Open invoices can be marked paid.`);
     const found = session.credits.find(row.client);
-    if (!found.ok) throw new Error(`${row.invoiceNo} cannot be credited: ${found.reason}`);
+    if (!found.ok) return refuse(found.refusal.code, `${row.invoiceNo} cannot be credited: ${found.refusal.message}`);
     const topUp = ensureTopUp(session, row, 'paid');
     invoices.update(row, { Status: 'Paid' });
     const after = afterLedgerChange(session, [row.client], { invoicing: false });
     const credited = topUp ? ` ${row.client} was credited with the invoice's hours: balance ${formatHours(topUp.balanceAfterMinutes)} h.` : '';
-    return { invoice: invoiceView(row), changed: true, topUpLogId: topUp?.logId ?? '', summary: `${row.invoiceNo} is paid.${credited}${after.summary}` };
+    return ok({ invoice: invoiceView(row), changed: true, topUpLogId: topUp?.logId ?? '', summary: `${row.invoiceNo} is paid.${credited}${after.summary}` });
   });
 }

@@ -7,6 +7,7 @@
  */
 import { planArchive } from '../../core/archive';
 import { verifyAppend } from '../../core/ledger';
+import { ok, type Result, refuse } from '../../core/result';
 import type { LogRow } from '../../core/types';
 import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
@@ -35,12 +36,13 @@ function byYear<T>(items: readonly T[], year: (item: T) => string): Map<string, 
   return groups;
 }
 
-export function archiveBefore(services: Services, date: string): ArchiveResult {
-  if (!isDay(date)) throw new Error(`"${date}" is not a date. Give the first day to keep as yyyy-mm-dd, e.g. 2026-01-01.`);
+export function archiveBefore(services: Services, date: string): Result<ArchiveResult> {
+  if (!isDay(date)) return refuse('bad-date', `"${date}" is not a date. Give the first day to keep as yyyy-mm-dd, e.g. 2026-01-01.`);
   const cutoff = startOfDay(services, date);
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    session.requireAuthorizer();
+    const denied = session.refusal();
+    if (denied) return { ok: false, refusal: denied };
     const entries = session.entries();
     const yearOf = (at: number) => services.formatDate(at, 'yyyy');
     const plan = planArchive({
@@ -52,7 +54,7 @@ export function archiveBefore(services: Services, date: string): ArchiveResult {
       archiveName: (row: LogRow) => archiveName(yearOf(row.at)),
     });
     if (plan.archivedLog.length === 0) {
-      return { archivedLogRows: 0, archivedEntries: 0, openingRows: 0, archives: [], summary: `Nothing to archive before ${date}.` };
+      return ok({ archivedLogRows: 0, archivedEntries: 0, openingRows: 0, archives: [], summary: `Nothing to archive before ${date}.` });
     }
     verifyAppend([], plan.liveLog);
     const deductionYear = new Map(plan.archivedLog.filter((r) => r.kind === 'Deduction').map((r) => [r.entryId, yearOf(r.at)]));
@@ -70,6 +72,12 @@ export function archiveBefore(services: Services, date: string): ArchiveResult {
     entries.delete(plan.archivedEntries);
     session.log.rewrite(plan.liveLog);
     const summary = `Archived ${plan.archivedLog.length} log rows and ${plan.archivedEntries.length} authorized entries from before ${date} to ${archives.map((a) => archiveName(a.year)).join(', ')}; balances are unchanged.`;
-    return { archivedLogRows: plan.archivedLog.length, archivedEntries: plan.archivedEntries.length, openingRows: plan.openingRows.length, archives, summary };
+    return ok({
+      archivedLogRows: plan.archivedLog.length,
+      archivedEntries: plan.archivedEntries.length,
+      openingRows: plan.openingRows.length,
+      archives,
+      summary,
+    });
   });
 }

@@ -4,32 +4,33 @@
  * statuses a stopped run left behind, and deduct each entry at most once.
  */
 import { planAuthorization } from '../../core/authorize';
+import { ok, type Result } from '../../core/result';
 import type { SkippedEntry } from '../../core/types';
 import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
 import { durationEpochMs } from '../../sheets/duration-epoch';
 import { selectedRows } from '../../sheets/selection';
+import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
 import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
 import { summarize, type LedgerResult } from './results';
 
-type Picker = (session: LedgerSession) => string[];
+/** The Entry IDs to authorize, picked from `Time entries`. */
+type Picker = (entries: TimeEntriesRepository) => string[];
 
 function notAllowed(ids: string[], message: string): LedgerResult {
-  const skipped: SkippedEntry[] = ids.map((entryId) => ({ entryId, code: 'not-allowed', message }));
+  const skipped: SkippedEntry[] = ids.filter(Boolean).map((entryId) => ({ entryId, code: 'not-allowed', message }));
   return { done: [], skipped, balances: [], summary: `Nothing was authorized. ${message}` };
 }
 
 function authorize(services: Services, pick: Picker, untickAfter: boolean): LedgerResult {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
+    // Checked before anything is written: a refused call assigns no Entry IDs either.
+    const denied = session.refusal();
+    if (denied) return notAllowed(pick(TimeEntriesRepository.read(services.spreadsheet)), denied.message);
     const entries = session.entries();
-    const ids = pick(session);
-    try {
-      session.requireAuthorizer();
-    } catch (error) {
-      return notAllowed(ids, (error as Error).message);
-    }
+    const ids = pick(entries);
     const outcome = planAuthorization({
       entryIds: ids,
       entries: entries.entries,
@@ -58,27 +59,13 @@ export function authorizeEntries(services: Services, entryIds: readonly string[]
 
 /** Authorizes the open entries whose Select box is ticked, and clears the boxes that went through. */
 export function authorizeTicked(services: Services): LedgerResult {
-  return authorize(
-    services,
-    (session) =>
-      session
-        .entries()
-        .entries.filter((e) => e.selected)
-        .map((e) => e.entryId),
-    true,
-  );
+  return authorize(services, (entries) => entries.entries.filter((e) => e.selected).map((e) => e.entryId), true);
 }
 
 /** Authorizes the entries on the rows selected in the sheet. */
-export function authorizeSelection(services: Services): LedgerResult {
-  const rows = new Set(selectedRows(services.spreadsheet));
-  return authorize(
-    services,
-    (session) =>
-      session
-        .entries()
-        .entries.filter((e) => rows.has(e.row))
-        .map((e) => e.entryId),
-    false,
-  );
+export function authorizeSelection(services: Services): Result<LedgerResult> {
+  const selected = selectedRows(services.spreadsheet);
+  if (!selected.ok) return selected;
+  const rows = new Set(selected.value);
+  return ok(authorize(services, (entries) => entries.entries.filter((e) => rows.has(e.row)).map((e) => e.entryId), false));
 }

@@ -2,7 +2,9 @@
  * Top-ups and adjustments: the two ways an authorizer changes a balance by hand. Each is
  * one log row; an adjustment needs a reason because the client will read it.
  */
+import { balanceChanges } from '../../core/authorize';
 import { formatHours, parseHours, parseSignedHours } from '../../core/quantities';
+import { ok, type Result, refuse } from '../../core/result';
 import type { BalanceChange, LogKind } from '../../core/types';
 import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
@@ -29,13 +31,14 @@ function requestLogId(requestId: unknown): string | null {
   return clean ? `L-R${clean}` : null;
 }
 
-function post(services: Services, clientName: string, kind: LogKind, minutes: number, text: string, requestId: unknown): CreditResult {
+function post(services: Services, clientName: string, kind: LogKind, minutes: number, text: string, requestId: unknown): Result<CreditResult> {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    session.requireAuthorizer();
+    const denied = session.refusal();
+    if (denied) return { ok: false, refusal: denied };
     const found = session.credits.find(clientName);
-    if (!found.ok) throw new Error(found.reason);
-    const client = found.client;
+    if (!found.ok) return found;
+    const client = found.value;
     const logId = requestLogId(requestId);
     const earlier = logId ? session.log.rows.find((r) => r.logId === logId) : undefined;
     const row =
@@ -46,39 +49,31 @@ function post(services: Services, clientName: string, kind: LogKind, minutes: nu
       );
     const after = afterLedgerChange(session, session.commit());
     const afterMinutes = session.ledger.balance(client.name);
-    const beforeMinutes = afterMinutes - row.minutes;
-    const balance: BalanceChange = {
-      client: client.name,
-      beforeMinutes,
-      afterMinutes,
-      minimumMinutes: client.minimumMinutes,
-      belowMinimum: afterMinutes < client.minimumMinutes,
-      negative: afterMinutes < 0,
-    };
+    const [balance] = balanceChanges(new Map([[client.name, afterMinutes - row.minutes]]), session.ledger, session.credits.clients);
     const sign = minutes > 0 ? '+' : '';
-    return {
+    return ok({
       logId: row.logId,
       client: client.name,
       minutes,
       balance,
       summary: `${kind} of ${sign}${formatHours(minutes)} h for ${client.name}: balance ${formatHours(afterMinutes)} h.${after.summary}`,
-    };
+    });
   });
 }
 
 /** Adds prepaid hours to a client's balance (a `Top-up`). */
-export function addCredits(services: Services, client: string, hours: unknown, note: string, requestId?: string): CreditResult {
+export function addCredits(services: Services, client: string, hours: unknown, note: string, requestId?: string): Result<CreditResult> {
   const parsed = parseHours(hours);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  if (parsed.value === 0) throw new Error('Add more than 0 hours.');
+  if (!parsed.ok) return parsed;
+  if (parsed.value === 0) return refuse('bad-hours', 'Add more than 0 hours.');
   return post(services, client, 'Top-up', parsed.value, String(note ?? '').trim(), requestId);
 }
 
 /** Corrects a client's balance up or down (an `Adjustment`), with a reason. */
-export function adjustCredits(services: Services, client: string, hours: unknown, reason: string, requestId?: string): CreditResult {
+export function adjustCredits(services: Services, client: string, hours: unknown, reason: string, requestId?: string): Result<CreditResult> {
   const parsed = parseSignedHours(hours);
-  if (!parsed.ok) throw new Error(parsed.reason);
+  if (!parsed.ok) return parsed;
   const why = String(reason ?? '').trim();
-  if (!why) throw new Error('Give a reason for the adjustment; it appears in the prepaid log the client sees.');
+  if (!why) return refuse('no-reason', 'Give a reason for the adjustment; it appears in the prepaid log the client sees.');
   return post(services, client, 'Adjustment', parsed.value, why, requestId);
 }

@@ -6,7 +6,7 @@
  */
 import { idSequence } from '../../core/ids';
 import { Ledger, verifyAppend } from '../../core/ledger';
-import { authorizerRefusal, PermissionError } from '../../core/permissions';
+import { authorizerRefusal, type PermissionRefusal } from '../../core/permissions';
 import type { Settings } from '../../core/settings';
 import type { LogDraft, LogRow } from '../../core/types';
 import { CreditsRepository } from '../../sheets/credits.repository';
@@ -33,10 +33,9 @@ export class LedgerSession {
     this.ledger = new Ledger(this.log.rows);
   }
 
-  /** Throws unless the current user is an authorizer. */
-  requireAuthorizer(): void {
-    const refusal = authorizerRefusal(this.user, this.settings.authorizers);
-    if (refusal) throw new PermissionError(refusal);
+  /** Why the current user may not change the ledger, or null when they are an authorizer. */
+  refusal(): PermissionRefusal | null {
+    return authorizerRefusal(this.user, this.settings.authorizers);
   }
 
   /** `Time entries`, read once per session, with missing Entry IDs assigned. */

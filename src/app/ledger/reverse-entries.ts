@@ -2,6 +2,7 @@
  * Reversing authorized entries: a `Reversal` row per entry and the entry back to Open,
  * so it can be corrected and authorized again. A reason is required, for the client's log.
  */
+import { ok, type Result, refuse } from '../../core/result';
 import { planReversal } from '../../core/reverse';
 import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
@@ -9,13 +10,14 @@ import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
 import { summarize, type LedgerResult } from './results';
 
-export function reverseEntries(services: Services, entryIds: readonly string[], reason: string): LedgerResult {
+export function reverseEntries(services: Services, entryIds: readonly string[], reason: string): Result<LedgerResult> {
   if (!Array.isArray(entryIds)) throw new Error('reverseEntries needs a list of Entry IDs.');
   const why = String(reason ?? '').trim();
-  if (!why) throw new Error('Give a reason for the reversal; it appears in the prepaid log the client sees.');
+  if (!why) return refuse('no-reason', 'Give a reason for the reversal; it appears in the prepaid log the client sees.');
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    session.requireAuthorizer();
+    const denied = session.refusal();
+    if (denied) return { ok: false, refusal: denied };
     session.entries();
     const outcome = planReversal({
       entryIds,
@@ -28,6 +30,6 @@ export function reverseEntries(services: Services, entryIds: readonly string[], 
     });
     const after = afterLedgerChange(session, session.commit());
     const result = { done: outcome.reversed, skipped: outcome.skipped, balances: outcome.balances };
-    return { ...result, summary: summarize('Reversed', result) + after.summary };
+    return ok({ ...result, summary: summarize('Reversed', result) + after.summary });
   });
 }

@@ -113,11 +113,8 @@ function readEntries(services: Services): TimeEntriesRepository {
 /** The rows the `source` filter keeps, or a sentence saying why it cannot be applied. */
 function sourceRows(services: Services, source: Required<SidebarFilter>['source']): { rows: Set<number> | null; notice: string } {
   if (source !== 'selected') return { rows: null, notice: '' };
-  try {
-    return { rows: new Set(selectedRows(services.spreadsheet)), notice: '' };
-  } catch (error) {
-    return { rows: new Set(), notice: (error as Error).message };
-  }
+  const selected = selectedRows(services.spreadsheet);
+  return selected.ok ? { rows: new Set(selected.value), notice: '' } : { rows: new Set(), notice: selected.refusal.message };
 }
 
 /** Reads the workbook once and returns what the sidebar shows for `filter`. */

@@ -41,6 +41,7 @@ export type FieldErrors = Partial<Record<TimeEntryField, string>>;
 /** A refused entry: a message per field, to show next to it. Nothing was written. */
 export interface Refused {
   ok: false;
+  code: 'invalid-fields';
   errors: FieldErrors;
   summary: string;
 }
@@ -72,7 +73,7 @@ function text(value: unknown): string {
 }
 
 function refused(errors: FieldErrors): Refused {
-  return { ok: false, errors, summary: `Nothing was logged: ${Object.values(errors).join(' ')}` };
+  return { ok: false, code: 'invalid-fields', errors, summary: `Nothing was logged: ${Object.values(errors).join(' ')}` };
 }
 
 /** Appends one entry under `entryId` (a new one by default), unless Time entries already holds it. The caller holds the document lock. */
@@ -107,7 +108,7 @@ function checkClientAndDescription(services: Services, client: unknown, descript
   if (!name) errors.client = 'Choose a client.';
   else {
     const found = CreditsRepository.read(services.spreadsheet).find(name);
-    if (!found.ok) errors.client = found.reason;
+    if (!found.ok) errors.client = found.refusal.message;
   }
   if (!text(description)) errors.description = 'Describe the work; the client reads it in their prepaid log.';
   return name;
@@ -124,7 +125,7 @@ export function logTime(services: Services, input: TimeEntryInput): LogTimeResul
     const person = text(input.person) || services.userEmail();
     if (!person) errors.person = 'Enter who did the work.';
     const hours = parseHours(typeof input.hours === 'number' ? input.hours : text(input.hours));
-    if (!hours.ok) errors.hours = hours.reason;
+    if (!hours.ok) errors.hours = hours.refusal.message;
     else if (hours.value === 0) errors.hours = 'Enter more than 0 hours.';
     if (Object.keys(errors).length || !hours.ok) return refused(errors);
     const entry = append(services, { date, client, person, description: text(input.description), minutes: hours.value });

@@ -2,7 +2,8 @@
  * Reading and changing the workbook's settings. Everyone may read them; only authorizers
  * may change them, and a change may not remove the last authorizer.
  */
-import { requireAuthorizer } from '../../core/permissions';
+import { authorizerRefusal } from '../../core/permissions';
+import { ok, type Result } from '../../core/result';
 import type { Settings } from '../../core/settings';
 import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
@@ -12,10 +13,11 @@ export function getSettings(services: Services): Settings {
   return loadSettings(services);
 }
 
-export function saveSettings(services: Services, change: Record<string, unknown>): Settings {
+export function saveSettings(services: Services, change: Record<string, unknown>): Result<Settings> {
   if (!change || typeof change !== 'object' || Array.isArray(change)) throw new Error('saveSettings needs an object of settings to change.');
   return withDocumentLock(services, () => {
-    requireAuthorizer(services.userEmail(), loadSettings(services).authorizers);
-    return storeSettings(services, change);
+    const denied = authorizerRefusal(services.userEmail(), loadSettings(services).authorizers);
+    if (denied) return { ok: false, refusal: denied };
+    return ok(storeSettings(services, change));
   });
 }
