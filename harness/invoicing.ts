@@ -5,7 +5,18 @@
  * the same scenario, such as Drive IDs and Log IDs.
  */
 import type { Addon } from './addon';
-import { addClients, addEntries, addonWithSheets, balances, rows } from './workbook';
+import { addClients, addEntries, addonWithSheets, balances, type ClientSpec, rows } from './workbook';
+
+/** The second auto-invoicing client of the invoicing and trust workbooks: USD, 120/h, minimum 2 h, top-up 10 h. */
+export const BETA: ClientSpec = {
+  Client: 'Beta',
+  'Billing email': 'finance@beta.test',
+  'Hourly rate': 120,
+  Currency: 'USD',
+  'Minimum balance (h)': 2,
+  'Top-up (h)': 10,
+  'Auto-invoice': true,
+};
 
 /** Two auto-invoicing clients with 10 h and 4 h prepaid, and open entries that take both below their minimum. */
 export function invoicingWorkbook(settings: Record<string, unknown> = {}): Addon {
@@ -13,15 +24,7 @@ export function invoicingWorkbook(settings: Record<string, unknown> = {}): Addon
   addon.server.saveSettings({ invoiceAfterAuthorization: false, ...settings });
   addClients(addon, [
     { Client: 'Acme', 'Billing email': 'ap@acme.test', 'Hourly rate': 90, 'Minimum balance (h)': 5, 'Top-up (h)': 20, 'Auto-invoice': true },
-    {
-      Client: 'Beta',
-      'Billing email': 'finance@beta.test',
-      'Hourly rate': 120,
-      Currency: 'USD',
-      'Minimum balance (h)': 2,
-      'Top-up (h)': 10,
-      'Auto-invoice': true,
-    },
+    BETA,
   ]);
   addon.server.addCredits('Acme', 10, 'Initial block');
   addon.server.addCredits('Beta', 4, 'Initial block');

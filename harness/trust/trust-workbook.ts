@@ -6,6 +6,7 @@
  * turn the settings that change which writes an operation makes.
  */
 import type { Addon } from '../addon';
+import { BETA } from '../invoicing';
 import { addClients, addEntries, addonWithSheets, OWNER } from '../workbook';
 
 export { OWNER };
@@ -49,15 +50,7 @@ export function trustWorkbook(variant: Variant, opts: { now?: number } = {}): Ad
   addClients(addon, [
     { Client: 'Acme', 'Billing email': CLIENT_VIEWER, 'Hourly rate': 90, 'Minimum balance (h)': 5, 'Top-up (h)': 20, 'Auto-invoice': true },
     { Client: 'Acme Labs', 'Minimum balance (h)': 2, 'Top-up (h)': 10 },
-    {
-      Client: 'Beta',
-      'Billing email': 'finance@beta.test',
-      'Hourly rate': 120,
-      Currency: 'USD',
-      'Minimum balance (h)': 2,
-      'Top-up (h)': 10,
-      'Auto-invoice': true,
-    },
+    BETA,
   ]);
   addon.server.addCredits('Acme', 10, 'Initial block');
   addon.server.addCredits('Acme Labs', 4, 'Initial block');
