@@ -25,6 +25,8 @@ export interface Settings {
   linkSharingClients: string[];
   /** Yearly archive spreadsheets written by archiveBefore: year -> spreadsheet ID. */
   archives: Record<string, string>;
+  /** People's names by email (lower case), as Time entries write them; an email not here is named by {@link nameFromEmail}. */
+  people: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -40,6 +42,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clientLogShowDescriptions: true,
   linkSharingClients: [],
   archives: {},
+  people: {},
 };
 
 type Validator<T> = (value: unknown) => { ok: true; value: T } | { ok: false; reason: string };
@@ -83,7 +86,59 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
     v && typeof v === 'object' && !Array.isArray(v) && Object.entries(v).every(([k, id]) => /^\d{4}$/.test(k) && typeof id === 'string')
       ? { ok: true, value: { ...(v as Record<string, string>) } }
       : { ok: false, reason: 'must map years to spreadsheet IDs' },
+  people: validatePeople,
 };
+
+const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
+
+/** A person's name: on one line, not so long it breaks a column, and not starting like a formula. */
+function nameProblem(name: string): string {
+  if (!name) return 'has no name';
+  if (name.length > 80) return 'has a name over 80 characters';
+  if (/[\r\n\t]/.test(name)) return 'has a name on more than one line';
+  if (/^[=+\-@']/.test(name)) return `has a name starting with "${name[0]}", which a spreadsheet reads as a formula`;
+  if (name.includes('@')) return 'has an email address as its name; write the name a client reads';
+  return '';
+}
+
+/** People: emails (any case, stored lower case) to names; two emails may not share a name, or the Person filter would mix them up. */
+function validatePeople(v: unknown): ReturnType<Validator<Record<string, string>>> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return { ok: false, reason: 'must map email addresses to names' };
+  const people: Record<string, string> = {};
+  const owners = new Map<string, string>();
+  for (const [rawEmail, rawName] of Object.entries(v as Record<string, unknown>)) {
+    const email = normalizeEmail(rawEmail);
+    if (!EMAIL.test(email)) return { ok: false, reason: `"${rawEmail.trim()}" is not an email address` };
+    if (typeof rawName !== 'string') return { ok: false, reason: `${email} must have a name as text` };
+    const name = rawName.trim().replace(/ {2,}/g, ' ');
+    const problem = nameProblem(name);
+    if (problem) return { ok: false, reason: `${email} ${problem}` };
+    const other = owners.get(name.toLowerCase());
+    if (other && other !== email) return { ok: false, reason: `${other} and ${email} are both named "${name}"; give each person their own name` };
+    owners.set(name.toLowerCase(), email);
+    people[email] = name;
+  }
+  return { ok: true, value: people };
+}
+
+/**
+ * A name made from an email address, for people not in Settings' People: the part before
+ * the `@` (without a `+tag`), split at dots, dashes and underscores, each word
+ * capitalized: `owner@agency.test` is "Owner", `jan.peeters@agency.test` "Jan Peeters".
+ */
+export function nameFromEmail(email: string): string {
+  const local = email.trim().split('@')[0].split('+')[0];
+  const words = local.split(/[._-]+/).filter(Boolean);
+  if (words.length === 0) return email.trim();
+  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}
+
+/** The name Time entries write for `email`: the People setting's, else {@link nameFromEmail}. Text that is not an email is already a name. */
+export function personName(email: string, people: Readonly<Record<string, string>>): string {
+  const key = normalizeEmail(email);
+  if (!EMAIL.test(key)) return email.trim();
+  return Object.prototype.hasOwnProperty.call(people, key) ? people[key] : nameFromEmail(key);
+}
 
 export class SettingsError extends Error {
   constructor(readonly problems: Record<string, string>) {
