@@ -98,13 +98,14 @@ function clientCard(c: Client, index: number, d: SidebarData, log: ClientLog | u
       h('span', { class: 'name' }, c.name),
       h('span', { class: 'balance num', title: 'Balance' }, hoursText(c.balanceMinutes)),
       flag ? h('span', { class: 'flag' }, flag) : null,
+      // In the summary, so it shows while the card is closed.
+      invoiceNudge(c, d, message),
     ),
     h(
       'div',
       { class: 'client-meta secondary' },
       `Minimum ${hoursText(c.minimumMinutes)} · top-up ${hoursText(c.topUpMinutes)} · ${rate}${c.autoInvoice ? ' · auto-invoice' : ''}`,
     ),
-    invoiceNudge(c, d, message),
     clientForm(c, index, canEdit),
     canEdit ? clientLogSection(c.name, log, index) : null,
   );

@@ -54,6 +54,11 @@ interface YearlyPlan {
   years: string[];
 }
 
+/** "1 log row and 2 authorized entries". */
+function describeMove(logRows: number, entries: number): string {
+  return `${logRows} log ${logRows === 1 ? 'row' : 'rows'} and ${entries} authorized ${entries === 1 ? 'entry' : 'entries'}`;
+}
+
 function checkedCutoff(services: Services, date: string): number {
   if (typeof date !== 'string' || !isDay(date)) throw new Error(`"${date}" is not a date. Give the first day to keep as yyyy-mm-dd, e.g. 2026-01-01.`);
   return startOfDay(services, date);
@@ -84,7 +89,7 @@ export function previewArchive(services: Services, date: string): ArchivePreview
   // Read without assigning missing Entry IDs: a preview writes nothing (entries without one are never archived).
   const { plan, logByYear, entriesByYear, years } = planByYear(session, TimeEntriesRepository.read(services.spreadsheet).entries, cutoff, () => 'preview');
   const carried = plan.openingRows.map((r) => ({ client: r.client, minutes: r.minutes }));
-  const moved = `${plan.archivedLog.length} log rows and ${plan.archivedEntries.length} authorized entries`;
+  const moved = describeMove(plan.archivedLog.length, plan.archivedEntries.length);
   return {
     date,
     logRows: plan.archivedLog.length,
@@ -118,7 +123,7 @@ export function archiveBefore(services: Services, date: string): ArchiveResult {
     }
     entries.delete(plan.archivedEntries);
     session.log.rewrite(plan.liveLog);
-    const summary = `Archived ${plan.archivedLog.length} log rows and ${plan.archivedEntries.length} authorized entries from before ${date} to ${archives.map((a) => archiveName(a.year)).join(', ')}; balances are unchanged.`;
+    const summary = `Archived ${describeMove(plan.archivedLog.length, plan.archivedEntries.length)} from before ${date} to ${archives.map((a) => archiveName(a.year)).join(', ')}; balances are unchanged.`;
     return { archivedLogRows: plan.archivedLog.length, archivedEntries: plan.archivedEntries.length, openingRows: plan.openingRows.length, archives, summary };
   });
 }
