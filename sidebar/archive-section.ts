@@ -36,7 +36,13 @@ async function preview(): Promise<void> {
     area,
     answer.summary,
     answer.years.length
-      ? h('ul', {}, ...answer.years.map((y) => h('li', { 'data-year': y.year }, `${y.year}: ${count(y.logRows, 'log row', 'log rows')}, ${count(y.entries, 'entry', 'entries')}`)))
+      ? h(
+          'ul',
+          {},
+          ...answer.years.map((y) =>
+            h('li', { 'data-year': y.year }, `${y.year}: ${count(y.logRows, 'log row', 'log rows')}, ${count(y.entries, 'entry', 'entries')}`),
+          ),
+        )
       : null,
     answer.carried.length
       ? h('ul', { class: 'carried' }, ...answer.carried.map((c) => h('li', { 'data-client': c.client }, `${c.client} carries ${hoursText(c.minutes)} forward`)))

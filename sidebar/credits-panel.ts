@@ -165,7 +165,11 @@ function showRefusal(form: HTMLFormElement, errors: Partial<Record<string, strin
 type BalanceAnswer = { ok: true; summary: string } | { ok: false; errors: Partial<Record<string, string>>; summary: string };
 
 /** Wires a balance form: client-side checks for empty fields, then the call (whose refused fields show under them), then a fresh load. */
-function balanceForm(formId: string, send: (client: string, hours: string, text: string, id: string) => Promise<BalanceAnswer>, textField: 'note' | 'reason'): void {
+function balanceForm(
+  formId: string,
+  send: (client: string, hours: string, text: string, id: string) => Promise<BalanceAnswer>,
+  textField: 'note' | 'reason',
+): void {
   const form = byId<HTMLFormElement>(formId);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();

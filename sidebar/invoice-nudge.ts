@@ -29,7 +29,11 @@ export function invoiceNudge(client: Client, d: SidebarData, area: () => HTMLEle
   const unpaid = d.invoicing.open.find((invoice) => invoice.client === client.name);
   const button =
     d.canAuthorize && client.underMinimum && !unpaid
-      ? h('button', { type: 'button', class: 'invoice-now', onclick: (event: Event) => void invoiceNow(event.currentTarget as HTMLButtonElement, client.name, area) }, 'Make the invoice now')
+      ? h(
+          'button',
+          { type: 'button', class: 'invoice-now', onclick: (event: Event) => void invoiceNow(event.currentTarget as HTMLButtonElement, client.name, area) },
+          'Make the invoice now',
+        )
       : null;
   return h(
     'div',

@@ -32,12 +32,7 @@ import { buildMenu, reportToUser } from './app/menu';
 import { reverseEntries as reverseEntriesCase } from './app/reverse-entries';
 import { getSettings as getSettingsCase, saveSettings as saveSettingsCase } from './app/settings';
 import { setUpSheets as setUpSheetsCase } from './app/setup-sheets';
-import {
-  addClient as addClientCase,
-  saveClientSettings as saveClientSettingsCase,
-  type ClientSettingsInput,
-  type NewClientInput,
-} from './app/client-settings';
+import { addClient as addClientCase, saveClientSettings as saveClientSettingsCase, type ClientSettingsInput, type NewClientInput } from './app/client-settings';
 import { showSidebar as showSidebarCase } from './app/show-sidebar';
 import { getSidebarData as getSidebarDataCase, type SidebarFilter } from './app/sidebar-data';
 import {

@@ -134,7 +134,7 @@ const NAME_LIMIT = 100;
 
 /** Why `name` cannot be a new client's name, or '' when it can. `existing` are the names in Credits. */
 function nameProblem(name: string, existing: readonly string[]): string {
-  if (!name) return 'Enter the client\'s name.';
+  if (!name) return "Enter the client's name.";
   if (name.length > NAME_LIMIT) return `Keep the name under ${NAME_LIMIT} characters.`;
   if (/[\r\n\t]/.test(name)) return 'Write the name on one line.';
   const twin = existing.find((other) => sameClientName(other, name));
@@ -149,12 +149,15 @@ function nameProblem(name: string, existing: readonly string[]): string {
  * holds rows under this exact name.
  */
 export function addClient(services: Services, input: NewClientInput): AddClientResult {
-  if (!input || typeof input !== 'object' || Array.isArray(input)) throw new Error('addClient needs an object: { name, type, billingEmail, hourlyRate, currency, minimumHours, topUpHours }.');
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    throw new Error('addClient needs an object: { name, type, billingEmail, hourlyRate, currency, minimumHours, topUpHours }.');
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     session.requireAuthorizer();
     const { name: rawName, ...settings } = input;
-    const name = String(rawName ?? '').trim().replace(/ {2,}/g, ' ');
+    const name = String(rawName ?? '')
+      .trim()
+      .replace(/ {2,}/g, ' ');
     const blank: Client = {
       name,
       type: 'Company',

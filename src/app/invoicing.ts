@@ -50,7 +50,10 @@ export function invoiceClientNow(services: Services, client: string): InvoicingR
     if (touched.length) afterLedgerChange(session, touched, { invoicing: false });
     if (run.created.length + run.finished.length + run.problems.length + run.alreadyInvoiced.length === 0) {
       const balance = session.ledger.balance(name);
-      return { ...run, summary: `${name} is at ${formatHours(balance)} h, not below its minimum of ${formatHours(minimumMinutes)} h, so no invoice is needed.` };
+      return {
+        ...run,
+        summary: `${name} is at ${formatHours(balance)} h, not below its minimum of ${formatHours(minimumMinutes)} h, so no invoice is needed.`,
+      };
     }
     return run;
   });

@@ -11,7 +11,8 @@
 import { planAuthorization } from '../core/authorize';
 import { Ledger } from '../core/ledger';
 import { authorizerRefusal } from '../core/permissions';
-import { personName, type Settings } from '../core/settings';
+import { personName } from '../core/people';
+import type { Settings } from '../core/settings';
 import type { BalanceChange } from '../core/types';
 import { BusyError, withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';

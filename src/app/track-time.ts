@@ -10,7 +10,7 @@
  * when the person confirms it; until then it keeps running.
  */
 import { formatHours, minutesToHours, parseHours } from '../core/quantities';
-import { personName } from '../core/settings';
+import { personName } from '../core/people';
 import { loadSettings } from '../services/settings.store';
 import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
@@ -276,7 +276,9 @@ export function startTimer(services: Services, client: string, description: stri
     const running = readTimer(services);
     const short = running ? shortTimer(services, running, services.now(), {}) : null;
     if (short && !short.ok) {
-      return refused({ client: `Your timer for ${running?.client} is still running, shorter than its rounding step. Stop it first (log or discard it), then start a new one.` });
+      return refused({
+        client: `Your timer for ${running?.client} is still running, shorter than its rounding step. Stop it first (log or discard it), then start a new one.`,
+      });
     }
     const stopped = running && !short ? stopRunning(services, running) : null;
     const timer: StoredTimer = { client: name, description: text(description), startedAt: services.now() };

@@ -3,6 +3,7 @@
  * default and a validator; `saveSettings` merges only the keys it is given and refuses
  * the whole change, with a reason per key, when any value is invalid.
  */
+import { isEmailAddress } from './people';
 import { normalizeEmail } from './permissions';
 import { isRoundingMinutes, type RoundingMinutes } from './rounding';
 
@@ -25,7 +26,7 @@ export interface Settings {
   linkSharingClients: string[];
   /** Yearly archive spreadsheets written by archiveBefore: year -> spreadsheet ID. */
   archives: Record<string, string>;
-  /** People's names by email (lower case), as Time entries write them; an email not here is named by {@link nameFromEmail}. */
+  /** People's names by email (lower case), as Time entries write them; an email not here is named from the email (people.ts). */
   people: Record<string, string>;
 }
 
@@ -63,7 +64,7 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
     const list = stringList(v);
     if (!list.ok) return list;
     const emails = [...new Set(list.value.map(normalizeEmail))];
-    const bad = emails.find((e) => !/^[^@\s]+@[^@\s]+\.[^@\s]+$/.test(e));
+    const bad = emails.find((e) => !isEmailAddress(e));
     if (bad) return { ok: false, reason: `"${bad}" is not an email address` };
     if (emails.length === 0) return { ok: false, reason: 'must keep at least one authorizer' };
     return { ok: true, value: emails };
@@ -89,8 +90,6 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
   people: validatePeople,
 };
 
-const EMAIL = /^[^@\s]+@[^@\s]+\.[^@\s]+$/;
-
 /** A person's name: on one line, not so long it breaks a column, and not starting like a formula. */
 function nameProblem(name: string): string {
   if (!name) return 'has no name';
@@ -108,7 +107,7 @@ function validatePeople(v: unknown): ReturnType<Validator<Record<string, string>
   const owners = new Map<string, string>();
   for (const [rawEmail, rawName] of Object.entries(v as Record<string, unknown>)) {
     const email = normalizeEmail(rawEmail);
-    if (!EMAIL.test(email)) return { ok: false, reason: `"${rawEmail.trim()}" is not an email address` };
+    if (!isEmailAddress(email)) return { ok: false, reason: `"${rawEmail.trim()}" is not an email address` };
     if (typeof rawName !== 'string') return { ok: false, reason: `${email} must have a name as text` };
     const name = rawName.trim().replace(/ {2,}/g, ' ');
     const problem = nameProblem(name);
@@ -119,25 +118,6 @@ function validatePeople(v: unknown): ReturnType<Validator<Record<string, string>
     people[email] = name;
   }
   return { ok: true, value: people };
-}
-
-/**
- * A name made from an email address, for people not in Settings' People: the part before
- * the `@` (without a `+tag`), split at dots, dashes and underscores, each word
- * capitalized: `owner@agency.test` is "Owner", `jan.peeters@agency.test` "Jan Peeters".
- */
-export function nameFromEmail(email: string): string {
-  const local = email.trim().split('@')[0].split('+')[0];
-  const words = local.split(/[._-]+/).filter(Boolean);
-  if (words.length === 0) return email.trim();
-  return words.map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
-}
-
-/** The name Time entries write for `email`: the People setting's, else {@link nameFromEmail}. Text that is not an email is already a name. */
-export function personName(email: string, people: Readonly<Record<string, string>>): string {
-  const key = normalizeEmail(email);
-  if (!EMAIL.test(key)) return email.trim();
-  return Object.prototype.hasOwnProperty.call(people, key) ? people[key] : nameFromEmail(key);
 }
 
 export class SettingsError extends Error {

@@ -211,18 +211,19 @@ describe('a client below zero that is not invoiced automatically', () => {
     ]);
     addon.server.authorizeEntries(['E-N1']);
     const { page } = await openPage(addon);
-    const total = page.locator('#totals .total[data-client="Studio Noor"]');
-    expect(await total.locator('.nudge').innerText()).toMatch(/^Below zero, not invoiced automatically\./);
+    expect(await text(page, '#totals .total[data-client="Studio Noor"] .nudge')).toMatch(/^Below zero, not invoiced automatically\./);
+    expect(await page.locator('#totals .total[data-client="Studio Noor"] button.invoice-now').count()).toBe(1);
 
     await page.click('#tab-credits');
     const card = page.locator('details[data-client="Studio Noor"]');
-    expect(await card.locator('.nudge').innerText()).toMatch(/^Below zero, not invoiced automatically\./);
+    const nudge = 'details[data-client="Studio Noor"] .nudge';
+    expect(await text(page, nudge)).toMatch(/^Below zero, not invoiced automatically\./);
     await card.locator('button.invoice-now').click();
     await settled(page);
     expect(await card.evaluate((el) => (el as HTMLDetailsElement).open)).toBe(false);
     expect(await text(page, '#credits-message')).toMatch(/INV-2026-0001/);
     expect(rows(addon, 'Invoices').map((r) => [r.Client, r.Hours, r.Status])).toEqual([['Studio Noor', 40, 'Open']]);
-    expect(await card.locator('.nudge').innerText()).toBe('Below zero, not invoiced automatically. Invoice INV-2026-0001 is unpaid.');
+    expect(await text(page, nudge)).toBe('Below zero, not invoiced automatically. Invoice INV-2026-0001 is unpaid.');
     expect(await card.locator('button.invoice-now').count()).toBe(0);
   });
 });

@@ -40,7 +40,14 @@ describe('planInvoices', () => {
     const manual = new Set(['Acme']);
     const result = planInvoices({ clients, duplicates: [], log, invoices: [], only: manual, manual });
     expect(result.plans.map((p) => [p.client, p.crossing])).toEqual([['Acme', 'L-2']]);
-    const twice = planInvoices({ clients, duplicates: [], log, invoices: [{ invoiceNo: 'INV-1', client: 'Acme', status: 'Open', crossing: 'L-2' }], only: manual, manual });
+    const twice = planInvoices({
+      clients,
+      duplicates: [],
+      log,
+      invoices: [{ invoiceNo: 'INV-1', client: 'Acme', status: 'Open', crossing: 'L-2' }],
+      only: manual,
+      manual,
+    });
     expect([twice.plans, twice.alreadyInvoiced]).toEqual([[], [{ client: 'Acme', invoiceNo: 'INV-1', status: 'Open' }]]);
   });
 

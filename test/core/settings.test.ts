@@ -3,7 +3,8 @@
  * refused whole with a reason per key.
  */
 import { sameClientName } from '../../src/core/client-name';
-import { DEFAULT_SETTINGS, mergeSettings, nameFromEmail, parseStoredSettings, personName, SettingsError, type Settings } from '../../src/core/settings';
+import { nameFromEmail, personName } from '../../src/core/people';
+import { DEFAULT_SETTINGS, mergeSettings, parseStoredSettings, SettingsError, type Settings } from '../../src/core/settings';
 
 function refusal(change: Record<string, unknown>, current: Settings = DEFAULT_SETTINGS): SettingsError {
   try {

@@ -40,7 +40,15 @@ describe('addCredits and adjustCredits', () => {
 });
 
 describe('addClient', () => {
-  const input = { name: 'Studio Noor', type: 'Contact' as const, billingEmail: 'noor@studio.test', hourlyRate: '75.50', currency: 'eur', minimumHours: '2', topUpHours: '10:30' };
+  const input = {
+    name: 'Studio Noor',
+    type: 'Contact' as const,
+    billingEmail: 'noor@studio.test',
+    hourlyRate: '75.50',
+    currency: 'eur',
+    minimumHours: '2',
+    topUpHours: '10:30',
+  };
 
   it('writes one Credits row, found by header, with the parsed values and a zero balance', () => {
     const addon = acme();
@@ -119,7 +127,9 @@ describe('previewArchive', () => {
         { client: 'Beta', minutes: 9 * 60 },
       ],
     });
-    expect(preview.summary).toMatch(/moves 4 log rows and 2 authorized entries to Prepaid archive 2025; 2 clients carry their balance forward \(Acme 18\.00 h, Beta 9\.00 h\)\. Nothing was written\./);
+    expect(preview.summary).toMatch(
+      /moves 4 log rows and 2 authorized entries to Prepaid archive 2025; 2 clients carry their balance forward \(Acme 18\.00 h, Beta 9\.00 h\)\. Nothing was written\./,
+    );
     const done = addon.server.archiveBefore('2026-01-01');
     expect([done.archivedLogRows, done.archivedEntries, done.openingRows]).toEqual([preview.logRows, preview.entries, preview.carried.length]);
     expect(addon.server.previewArchive('2026-01-01')).toMatchObject({ logRows: 0, years: [], summary: 'Nothing to archive before 2026-01-01.' });
@@ -157,7 +167,10 @@ describe('invoiceClientNow', () => {
 
   it('says no invoice is needed above the minimum, and refuses a non-authorizer or an unknown client', () => {
     const addon = acme();
-    expect(addon.server.invoiceClientNow('Acme')).toMatchObject({ created: [], summary: 'Acme is at 6.00 h, not below its minimum of 5.00 h, so no invoice is needed.' });
+    expect(addon.server.invoiceClientNow('Acme')).toMatchObject({
+      created: [],
+      summary: 'Acme is at 6.00 h, not below its minimum of 5.00 h, so no invoice is needed.',
+    });
     expect(() => addon.server.invoiceClientNow('Globex')).toThrow(/no client "Globex"/);
     const noor = belowZero();
     const before = noor.emu.snapshot();

@@ -183,7 +183,7 @@ describe('the timer', () => {
 });
 
 describe('people by name', () => {
-  it('fills in the name from Settings\' People, else from the email, and the Person filter lists names only', () => {
+  it("fills in the name from Settings' People, else from the email, and the Person filter lists names only", () => {
     const addon = workbook();
     addon.server.saveSettings({ people: { 'Editor@Agency.test': 'Eddie Tor' } });
     addon.as(EDITOR).logTime({ ...entry, person: '' });
