@@ -5,18 +5,15 @@
  * client below zero that is not invoiced automatically.
  */
 import type { Addon } from '../../emulator/addon';
-import { addAcmeClients, addClients, addEntries, addonWithSheets, EDITOR, rows } from '../support/harness';
+import { addClients, addEntries, addonWithSheets, EDITOR, rows, standardWorkbook } from '../support/harness';
 import { settled, sidebarSession, text } from './chromium';
 
 const openPage = sidebarSession();
 
+/** Acme (10 h) and Acme Labs (4 h) with three open entries, and one more logged under the owner's email, as the sheet used to hold. */
 function workbook(): Addon {
-  const addon = addonWithSheets();
-  addAcmeClients(addon, { acme: 6, labs: 4 });
-  addEntries(addon, [
-    { 'Entry ID': 'E-ACME-A', Client: 'Acme', Person: 'Ann', Hours: '1:30', Description: 'Kick-off' },
-    { 'Entry ID': 'E-LABS-A', Client: 'Acme Labs', Person: 'owner@agency.test', Hours: '45m', Description: 'Review' },
-  ]);
+  const addon = standardWorkbook();
+  addEntries(addon, [{ 'Entry ID': 'E-MINE', Client: 'Acme Labs', Person: 'owner@agency.test', Hours: '45m', Description: 'Review' }]);
   return addon;
 }
 
@@ -29,7 +26,7 @@ describe('one current message per panel', () => {
     await page.fill('#add-hours', '2');
     await page.click('#add-credits');
     await settled(page);
-    expect(await text(page, '#credits-message')).toBe('Top-up of +2.00 h for Acme: balance 8.00 h.');
+    expect(await text(page, '#credits-message')).toBe('Top-up of +2.00 h for Acme: balance 12.00 h.');
 
     await page.selectOption('#adjust-client', 'Acme');
     await page.fill('#adjust-hours', '-1');
@@ -48,7 +45,7 @@ describe('one current message per panel', () => {
     await page.fill('#adjust-reason', 'Goodwill');
     await page.click('#adjust');
     await settled(page);
-    expect(await text(page, '#credits-message')).toBe('Adjustment of -1.00 h for Acme: balance 7.00 h.');
+    expect(await text(page, '#credits-message')).toBe('Adjustment of -1.00 h for Acme: balance 11.00 h.');
     expect(await text(page, '#add-credits-form [data-error-for="hours"]')).toBe('');
     expect(await text(page, '#adjust-form [data-error-for="reason"]')).toBe('');
   });
@@ -104,7 +101,7 @@ describe('the short timer', () => {
     await page.click('#stop-timer');
     await settled(page);
     expect(await text(page, '#track-message')).toBe('The timer for Acme ran 5 s, under a minute, so nothing was logged.');
-    expect(rows(addon, 'Time entries')).toHaveLength(2);
+    expect(rows(addon, 'Time entries')).toHaveLength(4);
 
     await page.selectOption('#timer-client', 'Acme');
     await page.fill('#timer-description', 'Short call');
@@ -115,7 +112,7 @@ describe('the short timer', () => {
     await settled(page);
     expect(await page.locator('#timer-confirm').isVisible()).toBe(true);
     expect(await text(page, '#timer-confirm-text')).toMatch(/ran 5 min; with 15-minute rounding, authorizing it deducts 15 min/);
-    expect(rows(addon, 'Time entries')).toHaveLength(2);
+    expect(rows(addon, 'Time entries')).toHaveLength(4);
     expect(await page.locator('#stop-timer').isVisible()).toBe(false);
 
     await page.click('#timer-log-anyway');
@@ -137,7 +134,7 @@ describe('the short timer', () => {
     await page.click('#timer-discard');
     await settled(page);
     expect(await text(page, '#track-message')).toBe('Discarded the timer for Acme; nothing was logged.');
-    expect(rows(addon, 'Time entries')).toHaveLength(2);
+    expect(rows(addon, 'Time entries')).toHaveLength(4);
     expect(addon.server.getTimer()).toBeNull();
   });
 });
@@ -162,7 +159,7 @@ describe('people by name', () => {
     expect(await page.locator('#f-person option').allInnerTexts()).toEqual(['Everyone', 'Ann', 'Olivia Owens']);
     await page.selectOption('#f-person', 'Olivia Owens');
     await settled(page);
-    expect(await page.locator('#entries input[data-entry]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(['E-LABS-A']);
+    expect(await page.locator('#entries input[data-entry]').evaluateAll((boxes) => boxes.map((b) => (b as HTMLInputElement).value))).toEqual(['E-MINE']);
   });
 });
 

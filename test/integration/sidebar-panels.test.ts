@@ -1,8 +1,7 @@
 /**
  * The server functions behind the sidebar's Credits and Settings panels, on the built
  * bundle: addCredits and adjustCredits answer with a message per field, addClient writes
- * one Credits row and refuses a name a person would read as one already there,
- * previewArchive shows what archiveBefore would move and writes nothing, and
+ * one Credits row and refuses a name a person would read as one already there, and
  * invoiceClientNow invoices a client whose Auto-invoice is off, once per drop.
  */
 import type { Addon } from '../../emulator/addon';
@@ -98,43 +97,6 @@ describe('addClient', () => {
     expect(addon.server.addClient({ name: '=HYPERLINK("https://evil.example")' })).toMatchObject({ ok: true });
     expect(rows(addon, 'Credits').at(-1)?.Client).toBe('=HYPERLINK("https://evil.example")');
     expect(() => addon.as(EDITOR).addClient({ name: 'Sneaky' })).toThrow(/Only authorizers/);
-  });
-});
-
-describe('previewArchive', () => {
-  it('shows per year what archiveBefore would move and the balances carried forward, writing nothing', () => {
-    const addon = addonWithSheets({ now: Date.UTC(2025, 10, 3, 9) });
-    addClients(addon, [{ Client: 'Acme' }, { Client: 'Beta' }]);
-    addon.server.addCredits('Acme', 20, 'Block 2025');
-    addon.server.addCredits('Beta', 10, 'Block 2025');
-    addEntries(addon, [
-      { 'Entry ID': 'E-OLD1', Date: '2025-11-03', Client: 'Acme', Hours: 2 },
-      { 'Entry ID': 'E-OLD2', Date: '2025-11-04', Client: 'Beta', Hours: 1 },
-      { Date: '2025-11-04', Client: 'Beta', Hours: 1, Description: 'No Entry ID yet' },
-    ]);
-    addon.server.authorizeEntries(['E-OLD1', 'E-OLD2']);
-    addon.emu.clock.set(Date.UTC(2026, 1, 2, 9));
-    const before = addon.emu.snapshot();
-    const preview = addon.server.previewArchive('2026-01-01');
-    expect(addon.emu.snapshot()).toEqual(before);
-    expect(preview).toMatchObject({
-      date: '2026-01-01',
-      logRows: 4,
-      entries: 2,
-      years: [{ year: '2025', logRows: 4, entries: 2 }],
-      carried: [
-        { client: 'Acme', minutes: 18 * 60 },
-        { client: 'Beta', minutes: 9 * 60 },
-      ],
-    });
-    expect(preview.summary).toMatch(
-      /moves 4 log rows and 2 authorized entries to Prepaid archive 2025; 2 clients carry their balance forward \(Acme 18\.00 h, Beta 9\.00 h\)\. Nothing was written\./,
-    );
-    const done = addon.server.archiveBefore('2026-01-01');
-    expect([done.archivedLogRows, done.archivedEntries, done.openingRows]).toEqual([preview.logRows, preview.entries, preview.carried.length]);
-    expect(addon.server.previewArchive('2026-01-01')).toMatchObject({ logRows: 0, years: [], summary: 'Nothing to archive before 2026-01-01.' });
-    expect(() => addon.server.previewArchive('01/01/2026')).toThrow(/yyyy-mm-dd/);
-    expect(() => addon.as(EDITOR).previewArchive('2026-01-01')).toThrow(/Only authorizers/);
   });
 });
 
