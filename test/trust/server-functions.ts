@@ -21,6 +21,8 @@ export interface ServerFunction {
   access: Access;
   /** Menu items report in an alert or toast instead of returning or throwing. */
   menu: boolean;
+  /** Changes nothing (as a `reader`), though only authorizers may call it: it answers while the lock is held elsewhere. */
+  readsOnly?: boolean;
   /** The arguments; may set up what the call needs (a selection, a prompt's answer). */
   args(addon: Addon): unknown[];
 }
@@ -53,7 +55,7 @@ export const SERVER_FUNCTIONS: ServerFunction[] = [
   fn('getSettings', 'reader'),
   fn('saveSettings', 'authorizer', () => [{ roundingMinutes: 15 }]),
   fn('archiveBefore', 'authorizer', () => ['2026-01-06']),
-  fn('previewArchive', 'authorizer', () => ['2026-01-06']),
+  { ...fn('previewArchive', 'authorizer', () => ['2026-01-06']), readsOnly: true },
   fn('checkLedger', 'reader'),
   fn('getSidebarData', 'reader', () => [{}]),
   fn('logTime', 'editor', () => [{ date: '2026-01-06', client: 'Acme', person: 'Ann', description: 'Call', hours: '1:00' }]),
