@@ -7,6 +7,7 @@
 import { byId, clearFieldErrors, fieldError, fill, h, setOptions, value } from './dom';
 import { act, say } from './feedback';
 import { count, formatHours, hoursText } from './format';
+import { nudgeByName } from './invoice-nudge';
 import { call, type ServerResult } from './server';
 import { authorizersOnly, data, onData, reload, type Entry, type Filter, type SidebarData } from './state';
 import { chosenTotals, type Total } from './totals';
@@ -104,6 +105,7 @@ function totalCard(total: Total): HTMLDivElement {
     h('div', { class: 'secondary' }, `${count(total.entries, 'entry', 'entries')}: ${hoursText(total.rawMinutes)} logged${rounded}`),
     h('div', { class: 'num' }, 'Balance ', `${formatHours(total.beforeMinutes)} h`, ' → ', h('b', {}, `${formatHours(total.afterMinutes)} h`)),
     flag ? h('div', { class: 'flag' }, flag) : null,
+    nudgeByName(total.client, total.negative, els.message),
   );
 }
 

@@ -3,7 +3,7 @@
  * `google.script.run`. Each builds the Apps Script services and calls a use case; the
  * build turns every export here into a top-level `function` declaration in dist/Code.js.
  */
-import { archiveBefore as archiveBeforeCase } from './app/archive';
+import { archiveBefore as archiveBeforeCase, previewArchive as previewArchiveCase } from './app/archive';
 import {
   authorizeEntries as authorizeEntriesCase,
   authorizeSelection as authorizeSelectionCase,
@@ -18,7 +18,11 @@ import {
 } from './app/client-log';
 import { exportPrepaidLogFromMenu } from './app/client-log-menu';
 import { addCredits as addCreditsCase, adjustCredits as adjustCreditsCase } from './app/credits';
-import { markInvoicePaid as markInvoicePaidCase, runAutomaticInvoicing as runAutomaticInvoicingCase } from './app/invoicing';
+import {
+  invoiceClientNow as invoiceClientNowCase,
+  markInvoicePaid as markInvoicePaidCase,
+  runAutomaticInvoicing as runAutomaticInvoicingCase,
+} from './app/invoicing';
 import {
   getInvoicingStatus as getInvoicingStatusCase,
   installInvoicingTrigger as installInvoicingTriggerCase,
@@ -28,7 +32,7 @@ import { buildMenu, reportToUser } from './app/menu';
 import { reverseEntries as reverseEntriesCase } from './app/reverse-entries';
 import { getSettings as getSettingsCase, saveSettings as saveSettingsCase } from './app/settings';
 import { setUpSheets as setUpSheetsCase } from './app/setup-sheets';
-import { saveClientSettings as saveClientSettingsCase, type ClientSettingsInput } from './app/client-settings';
+import { addClient as addClientCase, saveClientSettings as saveClientSettingsCase, type ClientSettingsInput, type NewClientInput } from './app/client-settings';
 import { showSidebar as showSidebarCase } from './app/show-sidebar';
 import { getSidebarData as getSidebarDataCase, type SidebarFilter } from './app/sidebar-data';
 import {
@@ -36,6 +40,7 @@ import {
   logTime as logTimeCase,
   startTimer as startTimerCase,
   stopTimer as stopTimerCase,
+  type StopOptions,
   type TimeEntryInput,
 } from './app/track-time';
 import { gasServices } from './services/services';
@@ -90,6 +95,11 @@ export function archiveBefore(date: string) {
   return archiveBeforeCase(gasServices(), date);
 }
 
+/** What archiveBefore(date) would move, per year, and the balances carried forward; writes nothing (authorizers only). */
+export function previewArchive(date: string) {
+  return previewArchiveCase(gasServices(), date);
+}
+
 export function checkLedger() {
   return checkLedgerCase(gasServices());
 }
@@ -114,9 +124,9 @@ export function startTimer(client: string, description: string) {
   return startTimerCase(gasServices(), client, description);
 }
 
-/** Stops the signed-in user's timer and logs the time in whole minutes. */
-export function stopTimer() {
-  return stopTimerCase(gasServices());
+/** Stops the signed-in user's timer and logs the time in whole minutes; a short one asks first ({ confirm: true } logs it, { discard: true } drops it). */
+export function stopTimer(options?: StopOptions) {
+  return stopTimerCase(gasServices(), options);
 }
 
 /** The signed-in user's running timer, or null. */
@@ -127,6 +137,11 @@ export function getTimer() {
 /** Saves a client's thresholds and billing settings in Credits (authorizers only). */
 export function saveClientSettings(client: string, settings: ClientSettingsInput) {
   return saveClientSettingsCase(gasServices(), client, settings);
+}
+
+/** Adds a client to Credits, each field checked (authorizers only). */
+export function addClient(input: NewClientInput) {
+  return addClientCase(gasServices(), input);
 }
 
 /** Creates or refreshes the client's own prepaid log spreadsheet and returns its URL (authorizers only). */
@@ -151,6 +166,11 @@ export function menuExportPrepaidLog(): void {
 /** Invoices the clients whose balance crossed below their minimum; also the hourly trigger's handler (its event is ignored). */
 export function runAutomaticInvoicing(_e?: GoogleAppsScript.Events.TimeDriven) {
   return runAutomaticInvoicingCase(gasServices());
+}
+
+/** Invoices one client now, also with Auto-invoice off; once per drop below its minimum (authorizers only). */
+export function invoiceClientNow(client: string) {
+  return invoiceClientNowCase(gasServices(), client);
 }
 
 /** Marks an Open invoice Paid (crediting its hours when Settings credit on payment). */

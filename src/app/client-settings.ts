@@ -1,10 +1,12 @@
 /**
  * `saveClientSettings(client, settings)`: an authorizer edits a client's thresholds and
- * billing settings from the sidebar. Each field is validated and refused with a message
- * of its own; when all are valid, the client's `Credits` cells are written in one batch,
- * under the lock. `Balance (h)` is not editable here: it comes from the log.
+ * billing settings from the sidebar; `addClient(input)` adds a client with the same
+ * fields. Each field is validated and refused with a message of its own; when all are
+ * valid, the client's `Credits` cells (or its new row) are written in one batch, under
+ * the lock. `Balance (h)` is not editable here: it comes from the log.
  */
 import { minutesToHours, parseHours, parseMoney } from '../core/quantities';
+import { sameClientName } from '../core/client-name';
 import type { Client } from '../core/types';
 import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
@@ -80,6 +82,30 @@ const CHECKS: Record<ClientSettingsField, (value: unknown) => Check> = {
   autoInvoice: (v) => (typeof v === 'boolean' ? { ok: true, cell: v, patch: { autoInvoice: v } } : { ok: false, reason: 'Auto-invoice must be on or off.' }),
 };
 
+type Errors = Partial<Record<ClientSettingsField, string>>;
+
+/** Checks each given field against its rule and against the Credits headers; returns the cells to write and the parsed change. */
+function checkFields(session: LedgerSession, settings: ClientSettingsInput, base: Client): { errors: Errors; cells: Record<string, unknown>; saved: Client } {
+  const errors: Errors = {};
+  const cells: Record<string, unknown> = {};
+  let saved = base;
+  for (const [field, value] of Object.entries(settings)) {
+    if (value === undefined) continue;
+    const check = CHECKS[field as ClientSettingsField];
+    if (!check) throw new Error(`"${field}" is not a client setting; the settings are ${Object.keys(CHECKS).join(', ')}.`);
+    const result = check(value);
+    const header = HEADERS[field as ClientSettingsField];
+    if (!result.ok) errors[field as ClientSettingsField] = result.reason;
+    else if (!session.credits.table.has(header))
+      errors[field as ClientSettingsField] = `The ${CREDITS.name} sheet has no "${header}" column. Run Set up sheets to add it.`;
+    else {
+      cells[header] = result.cell;
+      saved = { ...saved, ...result.patch };
+    }
+  }
+  return { errors, cells, saved };
+}
+
 /** Saves a client's settings in one batch (authorizers only). */
 export function saveClientSettings(services: Services, client: string, settings: ClientSettingsInput): SaveClientSettingsResult {
   if (!settings || typeof settings !== 'object' || Array.isArray(settings)) throw new Error('saveClientSettings needs an object of client settings.');
@@ -88,24 +114,67 @@ export function saveClientSettings(services: Services, client: string, settings:
     session.requireAuthorizer();
     const found = session.credits.find(client);
     if (!found.ok) throw new Error(found.reason);
-    const errors: Partial<Record<ClientSettingsField, string>> = {};
-    const updates: { client: string; header: string; value: unknown }[] = [];
-    let saved: Client = found.client;
-    for (const [field, value] of Object.entries(settings)) {
-      const check = CHECKS[field as ClientSettingsField];
-      if (!check) throw new Error(`"${field}" is not a client setting; the settings are ${Object.keys(CHECKS).join(', ')}.`);
-      const result = check(value);
-      const header = HEADERS[field as ClientSettingsField];
-      if (!result.ok) errors[field as ClientSettingsField] = result.reason;
-      else if (!session.credits.table.has(header))
-        errors[field as ClientSettingsField] = `The ${CREDITS.name} sheet has no "${header}" column. Run Set up sheets to add it.`;
-      else {
-        updates.push({ client: found.client.name, header, value: result.cell });
-        saved = { ...saved, ...result.patch };
-      }
-    }
+    const { errors, cells, saved } = checkFields(session, settings, found.client);
     if (Object.keys(errors).length) return { ok: false, errors, summary: `Nothing was saved: ${Object.values(errors).join(' ')}` };
-    session.credits.writeCells(updates);
+    session.credits.writeCells(Object.entries(cells).map(([header, value]) => ({ client: found.client.name, header, value })));
     return { ok: true, client: clientView(saved, session.ledger, session.settings.roundingMinutes), summary: `Saved the settings of ${found.client.name}.` };
+  });
+}
+
+/** A new client: its name and the settings of {@link ClientSettingsInput}. */
+export interface NewClientInput extends ClientSettingsInput {
+  name: string;
+}
+
+export type AddClientResult =
+  | { ok: true; client: ClientView; summary: string }
+  | { ok: false; errors: Partial<Record<ClientSettingsField | 'name', string>>; summary: string };
+
+const NAME_LIMIT = 100;
+
+/** Why `name` cannot be a new client's name, or '' when it can. `existing` are the names in Credits. */
+function nameProblem(name: string, existing: readonly string[]): string {
+  if (!name) return "Enter the client's name.";
+  if (name.length > NAME_LIMIT) return `Keep the name under ${NAME_LIMIT} characters.`;
+  if (/[\r\n\t]/.test(name)) return 'Write the name on one line.';
+  const twin = existing.find((other) => sameClientName(other, name));
+  if (twin === undefined) return '';
+  return twin === name ? `"${name}" is already in Credits.` : `"${twin}" is already in Credits; names that differ only in case or spaces would be mixed up.`;
+}
+
+/**
+ * Adds a client to Credits in one row write (authorizers only): the name must be new,
+ * also ignoring case and spaces (`Acme` and `acme ` are one client to a person), and each
+ * field valid. Its Balance (h) is the sum of its log, which is 0 unless the log already
+ * holds rows under this exact name.
+ */
+export function addClient(services: Services, input: NewClientInput): AddClientResult {
+  if (!input || typeof input !== 'object' || Array.isArray(input))
+    throw new Error('addClient needs an object: { name, type, billingEmail, hourlyRate, currency, minimumHours, topUpHours }.');
+  return withDocumentLock(services, () => {
+    const session = new LedgerSession(services);
+    session.requireAuthorizer();
+    const { name: rawName, ...settings } = input;
+    const name = String(rawName ?? '')
+      .trim()
+      .replace(/ {2,}/g, ' ');
+    const blank: Client = {
+      name,
+      type: 'Company',
+      billingEmail: '',
+      rateCents: null,
+      currency: '',
+      minimumMinutes: 0,
+      topUpMinutes: 0,
+      autoInvoice: false,
+      roundingMinutes: null,
+      lastInvoice: '',
+    };
+    const { errors, cells, saved } = checkFields(session, { type: 'Company', autoInvoice: false, ...settings }, blank);
+    const problem = nameProblem(name, session.credits.names());
+    const refused: Partial<Record<ClientSettingsField | 'name', string>> = problem ? { name: problem, ...errors } : errors;
+    if (Object.keys(refused).length) return { ok: false, errors: refused, summary: `The client was not added: ${Object.values(refused).join(' ')}` };
+    session.credits.appendClient({ Client: asText(name), ...cells, 'Balance (h)': minutesToHours(session.ledger.balance(name)) });
+    return { ok: true, client: clientView(saved, session.ledger, session.settings.roundingMinutes), summary: `Added ${name} to Credits.` };
   });
 }

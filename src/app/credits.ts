@@ -1,6 +1,9 @@
 /**
  * Top-ups and adjustments: the two ways an authorizer changes a balance by hand. Each is
- * one log row; an adjustment needs a reason because the client will read it.
+ * one log row; an adjustment needs a reason because the client will read it. A value a
+ * person can correct (the client, the hours, the reason) comes back as a message for
+ * that field, as `logTime` does, so the sidebar shows it under the field; a caller that
+ * is not an authorizer is refused with an error.
  */
 import { formatHours, parseHours, parseSignedHours } from '../core/quantities';
 import type { BalanceChange, LogKind } from '../core/types';
@@ -10,10 +13,20 @@ import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
 
 export interface CreditResult {
+  ok: true;
   logId: string;
   client: string;
   minutes: number;
   balance: BalanceChange;
+  summary: string;
+}
+
+export type CreditField = 'client' | 'hours' | 'reason';
+
+/** A refused change: a message per field; nothing was written. */
+export interface CreditRefused {
+  ok: false;
+  errors: Partial<Record<CreditField, string>>;
   summary: string;
 }
 
@@ -29,12 +42,28 @@ function requestLogId(requestId: unknown): string | null {
   return clean ? `L-R${clean}` : null;
 }
 
-function post(services: Services, clientName: string, kind: LogKind, minutes: number, text: string, requestId: unknown): CreditResult {
+/** What a change needs: its minutes (or why the hours are refused) and its text (or why it is refused). */
+interface Change {
+  kind: LogKind;
+  minutes: { ok: true; value: number } | { ok: false; reason: string };
+  text: string;
+  textError?: string;
+}
+
+function post(services: Services, clientName: string, change: Change, requestId: unknown): CreditResult | CreditRefused {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     session.requireAuthorizer();
-    const found = session.credits.find(clientName);
-    if (!found.ok) throw new Error(found.reason);
+    const errors: CreditRefused['errors'] = {};
+    const found = String(clientName ?? '').trim() ? session.credits.find(clientName) : { ok: false as const, reason: 'Choose a client.' };
+    if (!found.ok) errors.client = found.reason;
+    if (!change.minutes.ok) errors.hours = change.minutes.reason;
+    if (change.textError) errors.reason = change.textError;
+    if (!found.ok || !change.minutes.ok || change.textError) {
+      return { ok: false, errors, summary: `Nothing was changed: ${Object.values(errors).join(' ')}` };
+    }
+    const { kind, text } = change;
+    const minutes = change.minutes.value;
     const client = found.client;
     const logId = requestLogId(requestId);
     const earlier = logId ? session.log.rows.find((r) => r.logId === logId) : undefined;
@@ -57,6 +86,7 @@ function post(services: Services, clientName: string, kind: LogKind, minutes: nu
     };
     const sign = minutes > 0 ? '+' : '';
     return {
+      ok: true,
       logId: row.logId,
       client: client.name,
       minutes,
@@ -67,18 +97,15 @@ function post(services: Services, clientName: string, kind: LogKind, minutes: nu
 }
 
 /** Adds prepaid hours to a client's balance (a `Top-up`). */
-export function addCredits(services: Services, client: string, hours: unknown, note: string, requestId?: string): CreditResult {
+export function addCredits(services: Services, client: string, hours: unknown, note: string, requestId?: string): CreditResult | CreditRefused {
   const parsed = parseHours(hours);
-  if (!parsed.ok) throw new Error(parsed.reason);
-  if (parsed.value === 0) throw new Error('Add more than 0 hours.');
-  return post(services, client, 'Top-up', parsed.value, String(note ?? '').trim(), requestId);
+  const minutes = parsed.ok && parsed.value === 0 ? { ok: false as const, reason: 'Add more than 0 hours.' } : parsed;
+  return post(services, client, { kind: 'Top-up', minutes, text: String(note ?? '').trim() }, requestId);
 }
 
 /** Corrects a client's balance up or down (an `Adjustment`), with a reason. */
-export function adjustCredits(services: Services, client: string, hours: unknown, reason: string, requestId?: string): CreditResult {
-  const parsed = parseSignedHours(hours);
-  if (!parsed.ok) throw new Error(parsed.reason);
+export function adjustCredits(services: Services, client: string, hours: unknown, reason: string, requestId?: string): CreditResult | CreditRefused {
   const why = String(reason ?? '').trim();
-  if (!why) throw new Error('Give a reason for the adjustment; it appears in the prepaid log the client sees.');
-  return post(services, client, 'Adjustment', parsed.value, why, requestId);
+  const textError = why ? undefined : 'Give a reason for the adjustment; it appears in the prepaid log the client sees.';
+  return post(services, client, { kind: 'Adjustment', minutes: parseSignedHours(hours), text: why, textError }, requestId);
 }

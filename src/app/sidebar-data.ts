@@ -11,6 +11,7 @@
 import { planAuthorization } from '../core/authorize';
 import { Ledger } from '../core/ledger';
 import { authorizerRefusal } from '../core/permissions';
+import { personName } from '../core/people';
 import type { Settings } from '../core/settings';
 import type { BalanceChange } from '../core/types';
 import { BusyError, withDocumentLock } from '../services/document-lock';
@@ -55,6 +56,8 @@ export interface ClientTotal extends BalanceChange {
 
 export interface SidebarData {
   user: string;
+  /** The user's name as Time entries write it (Settings' People, else the name part of their email). */
+  userName: string;
   canAuthorize: boolean;
   /** Why the user may not authorize (it names who can); '' when they may. */
   permission: string;
@@ -63,7 +66,7 @@ export interface SidebarData {
   /** Today in the spreadsheet's time zone, `yyyy-MM-dd`. */
   today: string;
   clients: ClientView[];
-  /** Everyone who has logged time, for the Person filter. */
+  /** Everyone who has logged time, by name (an email in the Person column counts as its person's name), for the Person filter. */
   people: string[];
   filter: Required<SidebarFilter>;
   entries: (EntryView & EntryPreview)[];
@@ -128,13 +131,15 @@ export function getSidebarData(services: Services, filter?: SidebarFilter | null
   const { settings, ledger } = session;
   const refusal = authorizerRefusal(session.user, settings.authorizers);
   const { rows: selected, notice } = sourceRows(services, wanted.source);
-  const person = wanted.person.toLowerCase();
+  const nameOf = (who: string) => personName(who, settings.people);
+  // An email in the filter (an older link) finds its person's entries too.
+  const person = wanted.person ? nameOf(wanted.person).toLowerCase() : '';
 
   const views = repo.entries.map((entry) => ({ entry, view: entryView(services, entry, ledger, epoch) }));
   const listed = views.filter(({ entry, view }) => {
     if (view.status !== (wanted.status === 'open' ? 'Open' : 'Authorized')) return false;
     if (wanted.client && view.client !== wanted.client) return false;
-    if (person && view.person.toLowerCase() !== person) return false;
+    if (person && nameOf(view.person).toLowerCase() !== person) return false;
     if (wanted.from && (!view.date || view.date < wanted.from)) return false;
     if (wanted.to && (!view.date || view.date > wanted.to)) return false;
     if (wanted.source === 'ticked' && !entry.selected) return false;
@@ -167,13 +172,14 @@ export function getSidebarData(services: Services, filter?: SidebarFilter | null
 
   return {
     user: session.user,
+    userName: session.user ? nameOf(session.user) : '',
     canAuthorize: refusal === null,
     permission: refusal ? refusal.message : '',
     settings,
     timeZone: services.timeZone(),
     today: dayOf(services, session.now),
     clients: [...session.credits.clients.values()].map((c) => clientView(c, ledger, settings.roundingMinutes)),
-    people: [...new Set(views.map(({ view }) => view.person).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
+    people: [...new Set(views.map(({ view }) => nameOf(view.person)).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
     filter: wanted,
     entries: listed.map(({ view }) => ({
       ...view,

@@ -215,11 +215,13 @@ describe('the Credits panel', () => {
     await page.click('#tab-credits');
     await page.selectOption('#add-client', 'Acme Labs');
     expect(await page.inputValue('#add-hours')).toBe('10');
-    // A refusal from the server is shown in words, and the form stays usable.
+    // A refusal from the server is shown under its field, and the form stays usable.
     await page.fill('#add-hours', 'ten');
     await page.click('#add-credits');
     await settled(page);
-    expect(await text(page, '#credits-message')).toBe('Hours "ten" are not a number. Use 1.5, 1:30, 1h30 or 90m.');
+    expect(await text(page, '#add-credits-form [data-error-for="hours"]')).toBe('Hours "ten" are not a number. Use 1.5, 1:30, 1h30 or 90m.');
+    expect(await page.getAttribute('#add-hours', 'aria-invalid')).toBe('true');
+    expect(await text(page, '#credits-message')).toBe('Nothing was changed. Correct the fields marked below.');
     expect(await page.getAttribute('#credits-message', 'class')).toBe('message error');
     expect(await page.locator('#add-credits').isEnabled()).toBe(true);
     expect(logRows(addon, 'Top-up')).toHaveLength(2);
@@ -250,7 +252,7 @@ describe('the Track time panel', () => {
     const { page } = await sidebar(addon);
     await page.click('#tab-track');
     expect(await page.inputValue('#log-date')).toBe('2026-01-05');
-    expect(await page.inputValue('#log-person')).toBe(OWNER);
+    expect(await page.inputValue('#log-person')).toBe('Owner');
     await page.selectOption('#log-client', 'Acme Labs');
     await page.fill('#log-description', 'Workshop');
     await page.fill('#log-hours', 'two hours');
@@ -267,7 +269,7 @@ describe('the Track time panel', () => {
     expect(await text(page, '#track-message')).toMatch(/^Logged 1\.50 h for Acme Labs on 2026-01-05 \(E-[0-9A-F]{10,}\)\.$/);
     expect(await page.getAttribute('#log-hours', 'aria-invalid')).toBeNull();
     expect(await text(page, '#log-form [data-error-for="hours"]')).toBe('');
-    expect(rows(addon, 'Time entries').at(-1)).toMatchObject({ Client: 'Acme Labs', Person: OWNER, Description: 'Workshop', Hours: 1.5, Status: 'Open' });
+    expect(rows(addon, 'Time entries').at(-1)).toMatchObject({ Client: 'Acme Labs', Person: 'Owner', Description: 'Workshop', Hours: 1.5, Status: 'Open' });
     await page.click('#tab-authorize');
     expect(await page.locator('#entries li.entry', { hasText: 'Workshop' }).count()).toBe(1);
   });
@@ -291,7 +293,7 @@ describe('the Track time panel', () => {
     await page.click('#stop-timer');
     await settled(page);
     expect(await text(page, '#track-message')).toMatch(/^Logged 0\.42 h for Acme on 2026-01-05/);
-    expect(rows(addon, 'Time entries').at(-1)).toMatchObject({ Client: 'Acme', Person: EDITOR, Description: 'Support call', Hours: 25 / 60 });
+    expect(rows(addon, 'Time entries').at(-1)).toMatchObject({ Client: 'Acme', Person: 'Editor', Description: 'Support call', Hours: 25 / 60 });
     expect(await page.locator('#timer-form').isVisible()).toBe(true);
   });
 });
