@@ -4,14 +4,19 @@
  * may go below the minimum or zero with a flag saying so.
  */
 import { planAuthorization, type AuthorizeInput } from '../../src/core/authorize';
+import { countAuthorization } from '../../src/core/authorize-counts';
 import { Ledger, verifyAppend } from '../../src/core/ledger';
 import type { RoundingMinutes } from '../../src/core/rounding';
 import type { Client, TimeEntry } from '../../src/core/types';
-import { aClient, aTimeEntry, AUTHORIZER, clientsByName, idSequence, ledgerOf, NOW, row } from './builders';
+import { aClient, aTimeEntry, AUTHORIZER, clientsByName, idSequence, ledgerOf, NOW, row, utcDay } from './builders';
 
 const UTC_EPOCH = Date.UTC(1899, 11, 30);
 
-function authorize(entries: TimeEntry[], entryIds: string[], opts: { ledger?: Ledger; clients?: Client[]; rounding?: RoundingMinutes; epoch?: number } = {}) {
+function authorize(
+  entries: TimeEntry[],
+  entryIds: string[],
+  opts: { ledger?: Ledger; clients?: Client[]; rounding?: RoundingMinutes; epoch?: number; confirmed?: string[] } = {},
+) {
   const ledger = opts.ledger ?? ledgerOf(row('Top-up', 'Acme', 600), row('Top-up', 'Beta', 300));
   const input: AuthorizeInput = {
     entryIds,
@@ -23,6 +28,8 @@ function authorize(entries: TimeEntry[], entryIds: string[], opts: { ledger?: Le
     now: NOW,
     durationEpochMs: opts.epoch ?? UTC_EPOCH,
     newLogId: idSequence('N'),
+    dayOf: utcDay,
+    confirmed: opts.confirmed,
   };
   const outcome = planAuthorization(input);
   verifyAppend(ledger.rows, ledger.appended);
@@ -38,9 +45,9 @@ describe('planAuthorization', () => {
 
     expect(skipped).toEqual([]);
     expect(authorized).toEqual([
-      { entryId: a.entryId, client: 'Acme', rawMinutes: 90, minutes: 90 },
-      { entryId: b.entryId, client: 'Acme', rawMinutes: 45, minutes: 45 },
-      { entryId: c.entryId, client: 'Beta', rawMinutes: 120, minutes: 120 },
+      { entryId: a.entryId, row: a.row, client: 'Acme', rawMinutes: 90, minutes: 90, flags: [] },
+      { entryId: b.entryId, row: b.row, client: 'Acme', rawMinutes: 45, minutes: 45, flags: [] },
+      { entryId: c.entryId, row: c.row, client: 'Beta', rawMinutes: 120, minutes: 120, flags: [] },
     ]);
     expect(logRows).toHaveLength(3);
     expect(logRows[0]).toMatchObject({
@@ -93,6 +100,7 @@ describe('planAuthorization', () => {
       [negative.entryId, 'bad-hours'],
       [nan.entryId, 'bad-hours'],
       ['E-DUP', 'duplicate-entry-id'],
+      ['E-DUP', 'duplicate-entry-id'],
       ['', 'no-entry-id'],
       ['', 'no-entry-id'],
       ['E-NOPE', 'not-found'],
@@ -104,6 +112,7 @@ describe('planAuthorization', () => {
     expect(message(negative.entryId)).toMatch(/negative/);
     expect(message(text.entryId)).toContain(`row ${text.row}`);
     expect(message('E-DUP')).toMatch(/rows 40, 41/);
+    expect(skipped.filter((s) => s.entryId === 'E-DUP').map((s) => s.row)).toEqual([40, 41]);
   });
 
   it('deducts an entry once when it is requested twice, and skips it on a second run', () => {
@@ -116,7 +125,7 @@ describe('planAuthorization', () => {
     const ledger = new Ledger([...first.ledger.rows, ...first.logRows]);
     const second = authorize([{ ...e, status: 'Authorized' }], [e.entryId], { ledger });
     expect(second.authorized).toEqual([]);
-    expect(second.skipped).toEqual([{ entryId: e.entryId, code: 'already-authorized', message: `Entry ${e.entryId} is already authorized.` }]);
+    expect(second.skipped).toEqual([{ entryId: e.entryId, row: e.row, code: 'already-authorized', message: `Entry ${e.entryId} is already authorized.` }]);
     expect(second.logRows).toEqual([]);
     expect(ledger.balance('Acme')).toBe(480);
   });
@@ -137,7 +146,7 @@ describe('planAuthorization', () => {
       row('Reversal', 'Acme', 60, { entryId: 'E-1' }),
     );
     const { authorized, ledger: after } = authorize([e], ['E-1'], { ledger });
-    expect(authorized).toEqual([{ entryId: 'E-1', client: 'Acme', rawMinutes: 75, minutes: 75 }]);
+    expect(authorized).toEqual([{ entryId: 'E-1', row: e.row, client: 'Acme', rawMinutes: 75, minutes: 75, flags: [] }]);
     expect(after.balance('Acme')).toBe(600 - 75);
   });
 
