@@ -92,7 +92,8 @@ const personKey = (person: string) => person.trim().toLowerCase();
 
 /**
  * Minutes logged per person and day, over every row of the sheet (authorized or not), for
- * the people in `requested`. Unreadable hours count as nothing.
+ * the people in `requested`. Unreadable hours, and entries refused for holding more than a
+ * day, count as nothing: a typo is not a long day.
  */
 function minutesPerPersonDay(entries: readonly TimeEntry[], requested: readonly TimeEntry[], day: (time: number) => string, epoch: number): Map<string, number> {
   const people = new Set(requested.map((e) => personKey(e.person)).filter(Boolean));
@@ -101,7 +102,7 @@ function minutesPerPersonDay(entries: readonly TimeEntry[], requested: readonly 
     const who = personKey(entry.person);
     if (entry.date === null || !people.has(who)) continue;
     const hours = parseHours(entry.hours, epoch);
-    if (!hours.ok) continue;
+    if (!hours.ok || entryTooLong(hours.value)) continue;
     const key = `${who}|${day(entry.date)}`;
     totals.set(key, (totals.get(key) ?? 0) + hours.value);
   }

@@ -225,4 +225,121 @@ describe('planAuthorization', () => {
     expect(logRows).toEqual([]);
     expect(skipped).toHaveLength(2);
   });
+
+  describe('sanity limits: entries over 24 h are refused, unusual ones need a confirmation', () => {
+    const today = Date.UTC(2026, 2, 2); // NOW's day
+
+    it('refuses an entry of more than 24 h with a reason, whatever the confirmation', () => {
+      const day = aTimeEntry({ hours: '24:00' });
+      const over = [aTimeEntry({ hours: '24:01' }), aTimeEntry({ hours: 25 }), aTimeEntry({ hours: '100h' }), aTimeEntry({ hours: 500 })];
+      const ids = [day, ...over].map((e) => e.entryId);
+      const { authorized, skipped } = authorize([day, ...over], ids, { confirmed: ids });
+      expect(authorized.map((a) => a.entryId)).toEqual([day.entryId]);
+      expect(skipped.map((s) => [s.entryId, s.code, s.flags])).toEqual(over.map((e) => [e.entryId, 'too-many-hours', undefined]));
+      expect(skipped[1].message).toBe(`Entry ${over[1].entryId} (row ${over[1].row}): 25.00 h is more than 24 h in one entry. Log each day's work as an entry of its own.`);
+    });
+
+    it('skips an entry of more than 12 h unless it is confirmed', () => {
+      const twelve = aTimeEntry({ hours: 12, person: 'Ann', date: Date.UTC(2026, 1, 2) });
+      const long = aTimeEntry({ hours: '12:30', person: 'Bob', date: Date.UTC(2026, 1, 3) });
+      const first = authorize([twelve, long], [twelve.entryId, long.entryId]);
+      expect(first.authorized.map((a) => a.entryId)).toEqual([twelve.entryId]);
+      expect(first.skipped).toEqual([
+        {
+          entryId: long.entryId,
+          row: long.row,
+          code: 'long-entry',
+          message: `Entry ${long.entryId} (row ${long.row}): 12.50 h in one entry is more than 12 h. If that is right, authorize it anyway from the sidebar.`,
+          flags: [{ code: 'long-entry', message: '12.50 h in one entry is more than 12 h.' }],
+        },
+      ]);
+      expect(first.logRows).toHaveLength(1);
+
+      const confirmed = authorize([long], [long.entryId], { confirmed: [` ${long.entryId} `] });
+      expect(confirmed.skipped).toEqual([]);
+      expect(confirmed.authorized).toEqual([expect.objectContaining({ entryId: long.entryId, minutes: 750, flags: [expect.objectContaining({ code: 'long-entry' })] })]);
+    });
+
+    it("flags every entry of a person's day over 24 h, counting authorized entries and not other people's", () => {
+      const date = Date.UTC(2026, 1, 20, 0);
+      const done = aTimeEntry({ entryId: 'E-DONE', hours: 11, person: 'Ann', date });
+      const ledger = ledgerOf(row('Top-up', 'Acme', 6000), row('Deduction', 'Acme', -660, { entryId: 'E-DONE', rawMinutes: 660 }));
+      const morning = aTimeEntry({ hours: 11, person: 'ann ', date: date + 9 * 3_600_000 });
+      const evening = aTimeEntry({ hours: '2:01', person: 'ANN', date });
+      const bob = aTimeEntry({ hours: 11, person: 'Bob', date });
+      const nextDay = aTimeEntry({ hours: 11, person: 'Ann', date: date + 86_400_000 });
+      const entries = [done, morning, evening, bob, nextDay];
+      const { authorized, skipped } = authorize(entries, [morning, evening, bob, nextDay].map((e) => e.entryId), { ledger });
+      expect(authorized.map((a) => a.entryId)).toEqual([bob.entryId, nextDay.entryId]);
+      expect(skipped.map((s) => [s.entryId, s.code])).toEqual([
+        [morning.entryId, 'long-day'],
+        [evening.entryId, 'long-day'],
+      ]);
+      expect(skipped[0].flags).toEqual([{ code: 'long-day', message: 'ann logged 24.02 h on 2026-02-20, more than 24 h in one day.' }]);
+
+      const justUnder = authorize([done, { ...evening, hours: '2:00' }, morning], [evening.entryId, morning.entryId], {
+        ledger: ledgerOf(row('Top-up', 'Acme', 6000), row('Deduction', 'Acme', -660, { entryId: 'E-DONE', rawMinutes: 660 })),
+      });
+      expect(justUnder.skipped).toEqual([]);
+    });
+
+    it('skips an entry dated after today (in the workbook’s zone) unless it is confirmed', () => {
+      const todays = aTimeEntry({ date: today });
+      const tomorrow = aTimeEntry({ date: today + 86_400_000 });
+      const lateTomorrow = aTimeEntry({ date: today + 86_400_000 });
+      const first = authorize([todays, tomorrow, lateTomorrow], [todays.entryId, tomorrow.entryId, lateTomorrow.entryId], { confirmed: [lateTomorrow.entryId] });
+      expect(first.authorized.map((a) => a.entryId)).toEqual([todays.entryId, lateTomorrow.entryId]);
+      expect(first.skipped.map((s) => [s.entryId, s.code, s.message])).toEqual([
+        [
+          tomorrow.entryId,
+          'future-date',
+          `Entry ${tomorrow.entryId} (row ${tomorrow.row}): It is dated 2026-03-03, after today (2026-03-02). If that is right, authorize it anyway from the sidebar.`,
+        ],
+      ]);
+
+      // In Sydney (UTC+11) the same instant is already 2026-03-02 20:30, and the entry of 03-02 is today's.
+      const inSydney = (time: number) => utcDay(time + 11 * 3_600_000);
+      const sydney = planAuthorization({
+        entryIds: [tomorrow.entryId],
+        entries: [{ ...tomorrow, date: Date.UTC(2026, 2, 1, 13) }],
+        clients: clientsByName(aClient()),
+        ledger: ledgerOf(row('Top-up', 'Acme', 600)),
+        roundingMinutes: 0,
+        user: AUTHORIZER,
+        now: NOW,
+        durationEpochMs: UTC_EPOCH,
+        newLogId: idSequence('S'),
+        dayOf: inSydney,
+      });
+      expect(sydney.skipped).toEqual([]);
+    });
+
+    it('lists every flag of an entry, and refusals come before flags', () => {
+      const both = aTimeEntry({ hours: 13, date: today + 86_400_000, person: 'Cy' });
+      const broken = aTimeEntry({ hours: 'x', date: today + 86_400_000 });
+      const { skipped } = authorize([both, broken], [both.entryId, broken.entryId]);
+      expect(skipped.map((s) => [s.code, s.flags?.map((f) => f.code)])).toEqual([
+        ['long-entry', ['long-entry', 'future-date']],
+        ['bad-hours', undefined],
+      ]);
+    });
+  });
+
+  it('counts one skip per sheet row and per unknown ID, the same way for a preview and a result', () => {
+    const ledger = ledgerOf(row('Top-up', 'Acme', 600), row('Deduction', 'Acme', -60, { entryId: 'E-OLD', rawMinutes: 60 }));
+    const entries = [
+      aTimeEntry({ entryId: 'E-OLD', hours: 1 }),
+      aTimeEntry({ entryId: 'E-OK', hours: 1 }),
+      aTimeEntry({ entryId: 'E-DUP', row: 50 }),
+      aTimeEntry({ entryId: 'E-DUP', row: 51 }),
+      aTimeEntry({ entryId: 'E-WHO', client: 'Zeta' }),
+      aTimeEntry({ entryId: 'E-BAD', hours: 'soon' }),
+      aTimeEntry({ entryId: 'E-BIG', hours: 30 }),
+      aTimeEntry({ entryId: 'E-LATE', date: Date.UTC(2026, 5, 1) }),
+    ];
+    const ids = ['E-OLD', 'E-OK', 'E-DUP', 'E-WHO', 'E-BAD', 'E-BIG', 'E-LATE', 'E-GONE'];
+    const outcome = authorize(entries, ids, { ledger });
+    expect(countAuthorization(outcome)).toEqual({ authorized: 1, skipped: 7, toConfirm: 1, alreadyAuthorized: 1 });
+    expect(outcome.skipped).toHaveLength(8);
+  });
 });
