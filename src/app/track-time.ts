@@ -5,7 +5,7 @@
  * and logs the first. Every entry is validated on the server, gets its Entry ID here and
  * is appended to `Time entries` in one write under the document lock.
  */
-import { formatHours, minutesToHours, parseHours } from '../core/quantities';
+import { entryTooLong, formatHours, minutesToHours, parseHours } from '../core/quantities';
 import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
 import { CreditsRepository } from '../sheets/credits.repository';
@@ -135,6 +135,7 @@ export function logTime(services: Services, input: TimeEntryInput): LogTimeResul
     const hours = parseHours(typeof input.hours === 'number' ? input.hours : text(input.hours));
     if (!hours.ok) errors.hours = hours.reason;
     else if (hours.value === 0) errors.hours = 'Enter more than 0 hours.';
+    else if (entryTooLong(hours.value)) errors.hours = entryTooLong(hours.value) as string;
     if (Object.keys(errors).length || !hours.ok) return refused(errors);
     const entry = append(services, { date, client, person, description: text(input.description), minutes: hours.value });
     return { ok: true, entry, summary: loggedSummary(entry) };
