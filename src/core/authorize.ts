@@ -95,7 +95,12 @@ const personKey = (person: string) => person.trim().toLowerCase();
  * the people in `requested`. Unreadable hours, and entries refused for holding more than a
  * day, count as nothing: a typo is not a long day.
  */
-function minutesPerPersonDay(entries: readonly TimeEntry[], requested: readonly TimeEntry[], day: (time: number) => string, epoch: number): Map<string, number> {
+function minutesPerPersonDay(
+  entries: readonly TimeEntry[],
+  requested: readonly TimeEntry[],
+  day: (time: number) => string,
+  epoch: number,
+): Map<string, number> {
   const people = new Set(requested.map((e) => personKey(e.person)).filter(Boolean));
   const totals = new Map<string, number>();
   for (const entry of entries) {
@@ -128,7 +133,12 @@ export function entryFlags(entry: TimeEntry, minutes: number, today: string, day
 function needsConfirmation(entry: TimeEntry, flags: EntryFlag[]): SkippedEntry {
   const what = flags.map((f) => f.message).join(' ');
   return {
-    ...skip(entry.entryId, flags[0].code, `Entry ${entry.entryId} (row ${entry.row}): ${what} If that is right, authorize it anyway from the sidebar.`, entry.row),
+    ...skip(
+      entry.entryId,
+      flags[0].code,
+      `Entry ${entry.entryId} (row ${entry.row}): ${what} If that is right, authorize it anyway from the sidebar.`,
+      entry.row,
+    ),
     flags,
   };
 }

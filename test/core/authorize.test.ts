@@ -236,7 +236,9 @@ describe('planAuthorization', () => {
       const { authorized, skipped } = authorize([day, ...over], ids, { confirmed: ids });
       expect(authorized.map((a) => a.entryId)).toEqual([day.entryId]);
       expect(skipped.map((s) => [s.entryId, s.code, s.flags])).toEqual(over.map((e) => [e.entryId, 'too-many-hours', undefined]));
-      expect(skipped[1].message).toBe(`Entry ${over[1].entryId} (row ${over[1].row}): 25.00 h is more than 24 h in one entry. Log each day's work as an entry of its own.`);
+      expect(skipped[1].message).toBe(
+        `Entry ${over[1].entryId} (row ${over[1].row}): 25.00 h is more than 24 h in one entry. Log each day's work as an entry of its own.`,
+      );
     });
 
     it('skips an entry of more than 12 h unless it is confirmed', () => {
@@ -257,7 +259,9 @@ describe('planAuthorization', () => {
 
       const confirmed = authorize([long], [long.entryId], { confirmed: [` ${long.entryId} `] });
       expect(confirmed.skipped).toEqual([]);
-      expect(confirmed.authorized).toEqual([expect.objectContaining({ entryId: long.entryId, minutes: 750, flags: [expect.objectContaining({ code: 'long-entry' })] })]);
+      expect(confirmed.authorized).toEqual([
+        expect.objectContaining({ entryId: long.entryId, minutes: 750, flags: [expect.objectContaining({ code: 'long-entry' })] }),
+      ]);
     });
 
     it("flags every entry of a person's day over 24 h, counting authorized entries and not other people's", () => {
@@ -269,7 +273,11 @@ describe('planAuthorization', () => {
       const bob = aTimeEntry({ hours: 11, person: 'Bob', date });
       const nextDay = aTimeEntry({ hours: 11, person: 'Ann', date: date + 86_400_000 });
       const entries = [done, morning, evening, bob, nextDay];
-      const { authorized, skipped } = authorize(entries, [morning, evening, bob, nextDay].map((e) => e.entryId), { ledger });
+      const { authorized, skipped } = authorize(
+        entries,
+        [morning, evening, bob, nextDay].map((e) => e.entryId),
+        { ledger },
+      );
       expect(authorized.map((a) => a.entryId)).toEqual([bob.entryId, nextDay.entryId]);
       expect(skipped.map((s) => [s.entryId, s.code])).toEqual([
         [morning.entryId, 'long-day'],
@@ -287,7 +295,9 @@ describe('planAuthorization', () => {
       const todays = aTimeEntry({ date: today });
       const tomorrow = aTimeEntry({ date: today + 86_400_000 });
       const lateTomorrow = aTimeEntry({ date: today + 86_400_000 });
-      const first = authorize([todays, tomorrow, lateTomorrow], [todays.entryId, tomorrow.entryId, lateTomorrow.entryId], { confirmed: [lateTomorrow.entryId] });
+      const first = authorize([todays, tomorrow, lateTomorrow], [todays.entryId, tomorrow.entryId, lateTomorrow.entryId], {
+        confirmed: [lateTomorrow.entryId],
+      });
       expect(first.authorized.map((a) => a.entryId)).toEqual([todays.entryId, lateTomorrow.entryId]);
       expect(first.skipped.map((s) => [s.entryId, s.code, s.message])).toEqual([
         [

@@ -4,7 +4,17 @@
  */
 import * as vm from 'node:vm';
 import fc from 'fast-check';
-import { amountCents, entryTooLong, formatHours, formatMoney, hoursToMinutes, minutesToHours, parseHours, parseMoney, parseSignedHours } from '../../src/core/quantities';
+import {
+  amountCents,
+  entryTooLong,
+  formatHours,
+  formatMoney,
+  hoursToMinutes,
+  minutesToHours,
+  parseHours,
+  parseMoney,
+  parseSignedHours,
+} from '../../src/core/quantities';
 
 /** 1899-12-30 00:00 UTC, the instant a duration cell of 0:00 stands for in a UTC sheet. */
 const UTC_EPOCH = Date.UTC(1899, 11, 30);

@@ -48,7 +48,9 @@ describe('sanity limits when authorizing', () => {
     ]);
     expect(first.skipped[0].message).toMatch(/25\.00 h is more than 24 h in one entry/);
     expect(first.skipped.find((s) => s.entryId === 'E-PM')?.flags?.map((f) => f.code)).toEqual(['long-entry', 'long-day']);
-    expect(first.skipped.find((s) => s.entryId === 'E-NEXT')?.message).toMatch(/dated 2026-01-06, after today \(2026-01-05\)\. If that is right, authorize it anyway/);
+    expect(first.skipped.find((s) => s.entryId === 'E-NEXT')?.message).toMatch(
+      /dated 2026-01-06, after today \(2026-01-05\)\. If that is right, authorize it anyway/,
+    );
     expect(first.counts).toEqual({ authorized: 1, skipped: 6, toConfirm: 4, alreadyAuthorized: 0 });
     expect(first.summary).toMatch(/^Authorized 1 entry, skipped 6 \(4 to confirm with Authorize anyway\)\./);
 
@@ -111,7 +113,12 @@ describe('the preview and the result', () => {
     const preview = addon.server.getSidebarData({});
     expect(preview.counts).toEqual({ authorized: 1, skipped: 6, toConfirm: 1, alreadyAuthorized: 0 });
     expect(preview.entries.filter((e) => e.problem || e.flags.length)).toHaveLength(6);
-    expect(preview.entries.find((e) => e.entryId === 'E-LATE')).toMatchObject({ problem: '', skipCode: '', deductMinutes: 60, flags: [expect.objectContaining({ code: 'future-date' })] });
+    expect(preview.entries.find((e) => e.entryId === 'E-LATE')).toMatchObject({
+      problem: '',
+      skipCode: '',
+      deductMinutes: 60,
+      flags: [expect.objectContaining({ code: 'future-date' })],
+    });
     expect(preview.entries.find((e) => e.entryId === 'E-BIG')).toMatchObject({ skipCode: 'too-many-hours', deductMinutes: null, flags: [] });
 
     const result = addon.server.authorizeEntries(preview.entries.map((e) => e.entryId));
@@ -138,7 +145,18 @@ describe('each entry in a result', () => {
     ]);
     const result = addon.server.authorizeEntries(['E-OK', 'E-WHO', 'E-GONE']);
     expect(result.done).toEqual([
-      { entryId: 'E-OK', row: 2, date: '2026-01-02', client: 'Acme', person: 'Ann', description: 'Design review', hours: '1.50', rawMinutes: 90, minutes: 90, flags: [] },
+      {
+        entryId: 'E-OK',
+        row: 2,
+        date: '2026-01-02',
+        client: 'Acme',
+        person: 'Ann',
+        description: 'Design review',
+        hours: '1.50',
+        rawMinutes: 90,
+        minutes: 90,
+        flags: [],
+      },
     ]);
     expect(result.skipped).toEqual([
       {
@@ -188,7 +206,13 @@ describe('the Reason column', () => {
 
     sheet.getRange('G3').setValue(2);
     addon.server.authorizeEntries(['E-BAD', 'E-OK', 'E-NEXT'], { confirmed: ['E-NEXT'] });
-    expect(reasons(addon)).toEqual({ 'E-OK@Authorized': '', 'E-BAD@Authorized': '', 'E-DUP@Open': expect.stringMatching(/E-DUP/), 'E-NEXT@Authorized': '', 'E-ASIDE@Open': 'my own note' });
+    expect(reasons(addon)).toEqual({
+      'E-OK@Authorized': '',
+      'E-BAD@Authorized': '',
+      'E-DUP@Open': expect.stringMatching(/E-DUP/),
+      'E-NEXT@Authorized': '',
+      'E-ASIDE@Open': 'my own note',
+    });
   });
 
   it('is added by Set up sheets next to the status columns, and a workbook without it still authorizes', () => {
