@@ -88,7 +88,7 @@ export function summarize(verb: string, result: Omit<LedgerResult, 'summary' | '
     .map(
       (b) => `${b.client} is at ${formatHours(b.afterMinutes)} h${b.negative ? ' (below zero)' : ` (below its minimum of ${formatHours(b.minimumMinutes)} h)`}`,
     );
-  return `${text}.${warnings.length ? ' ' + warnings.join('; ') + '.' : ''}`;
+  return `${text}.${warnings.length ? ` ${warnings.join('; ')}.` : ''}`;
 }
 
 /** The result of an action over entries: each with its details, the counts, and the sentence. */

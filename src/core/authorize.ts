@@ -82,8 +82,10 @@ function skip(entryId: string, code: SkippedEntry['code'], message: string, row?
 function dayMemo(dayOf: (time: number) => string): (time: number) => string {
   const days = new Map<number, string>();
   return (time) => {
-    let day = days.get(time);
-    if (day === undefined) days.set(time, (day = dayOf(time)));
+    const known = days.get(time);
+    if (known !== undefined) return known;
+    const day = dayOf(time);
+    days.set(time, day);
     return day;
   };
 }

@@ -36,9 +36,9 @@ describe('the Authorize panel checks', () => {
       '5 entries will be skipped, for the reasons shown in red; the others go through. Tick Authorize anyway on a flagged entry if it is right.',
     );
     const long = page.locator('#entries li', { has: page.locator('input[data-entry="E-LONG"]') });
-    expect(await long.locator('.flag-note').innerText()).toMatch(/^Check this entry: 13\.00 h in one entry is more than 12 h\.\s+Authorize anyway$/);
+    expect(await long.locator('.flag-note').textContent()).toMatch(/^Check this entry: 13\.00 h in one entry is more than 12 h\.\s+Authorize anyway$/);
     const next = page.locator('#entries li', { has: page.locator('input[data-entry="E-NEXT"]') });
-    expect(await next.locator('.flag-note').innerText()).toMatch(/It is dated 2026-01-06, after today \(2026-01-05\)/);
+    expect(await next.locator('.flag-note').textContent()).toMatch(/It is dated 2026-01-06, after today \(2026-01-05\)/);
     expect(await text(page, '#totals')).toContain('Acme −1.00 h 1 entry');
 
     await long.locator('input[data-confirm]').check();
