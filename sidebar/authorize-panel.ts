@@ -214,7 +214,7 @@ function resultItem(item: DoneItem | SkippedItem, hours: string, reason: string)
     'li',
     { 'data-entry': item.entryId },
     h('div', { class: 'entry-top' }, h('span', { class: 'client' }, item.client || '(no client)'), h('span', { class: 'num nowrap' }, hours)),
-    h('div', { class: 'secondary' }, `${whereLine(item)} · ${item.entryId || 'no Entry ID'}`),
+    h('div', { class: 'secondary' }, `${whereLine(item)} · `, h('span', { class: 'nowrap' }, item.entryId || 'no Entry ID')),
     item.description ? h('div', { class: 'desc' }, item.description) : null,
     reason ? h('div', { class: 'problem' }, reason) : null,
   );
