@@ -117,7 +117,7 @@ function minutesPerPersonDay(
 }
 
 /** What is unusual about an entry of `minutes`: a long entry, a long day for its person, a date after today. */
-export function entryFlags(entry: TimeEntry, minutes: number, today: string, day: (time: number) => string, perDay: ReadonlyMap<string, number>): EntryFlag[] {
+function entryFlags(entry: TimeEntry, minutes: number, today: string, day: (time: number) => string, perDay: ReadonlyMap<string, number>): EntryFlag[] {
   const flags: EntryFlag[] = [];
   if (minutes > LONG_ENTRY_MINUTES) {
     flags.push({ code: 'long-entry', message: `${formatHours(minutes)} h in one entry is more than 12 h.` });
