@@ -5,7 +5,7 @@
  * result names each entry; and the sheet's Reason column says why a row was skipped.
  */
 import type { Addon } from '../../emulator/addon';
-import { addAcmeClients, addEntries, addonWithSheets, rows } from '../support/harness';
+import { addAcmeClients, addEntries, addonWithSheets, EDITOR, rows } from '../support/harness';
 import { settled, sidebarSession, text } from './chromium';
 
 const openPage = sidebarSession();
@@ -93,5 +93,12 @@ describe('the Authorize panel checks', () => {
     await page.check('#entries input[data-confirm="E-NEXT"]');
     expect(await text(page, '#authorize')).toBe('Authorize 1 chosen entry');
     expect(await page.locator('#authorize').isEnabled()).toBe(true);
+  });
+
+  it('shows someone who is not an authorizer the flags, without Authorize anyway', async () => {
+    const addon = workbook();
+    const { page } = await openPage(addon, { user: EDITOR });
+    expect(await page.locator('#entries .flag-note').count()).toBe(2);
+    expect(await page.locator('#entries input[data-confirm]').count()).toBe(0);
   });
 });
