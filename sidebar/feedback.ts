@@ -53,7 +53,8 @@ export function say(area: HTMLElement, kind: Kind, text: string, items: readonly
 export async function act<T>(button: HTMLButtonElement, area: HTMLElement, work: () => Promise<T>): Promise<T | undefined> {
   if (acting) return undefined;
   acting = true;
-  const buttons = [...document.querySelectorAll<HTMLButtonElement>('button:not([role="tab"])')].filter((b) => !b.disabled);
+  // Buttons a panel enables through `enable` are restored to what it last asked for.
+  const buttons = [...document.querySelectorAll<HTMLButtonElement>('button:not([role="tab"])')].filter((b) => !b.disabled || b.dataset.blocked);
   buttons.forEach((b) => (b.disabled = true));
   button.classList.add('busy');
   button.setAttribute('aria-busy', 'true');
@@ -66,11 +67,17 @@ export async function act<T>(button: HTMLButtonElement, area: HTMLElement, work:
     return undefined;
   } finally {
     acting = false;
-    buttons.forEach((b) => (b.disabled = false));
+    buttons.forEach((b) => (b.disabled = b.dataset.blocked === 'true'));
     button.classList.remove('busy');
     button.removeAttribute('aria-busy');
     progress();
   }
+}
+
+/** Enables or disables a button for what its panel shows; while an action runs it stays disabled, and ends as asked. */
+export function enable(button: HTMLButtonElement, on: boolean): void {
+  button.dataset.blocked = String(!on);
+  if (!acting) button.disabled = !on;
 }
 
 /** Runs a read (no button involved): the bar shows while it is out. */

@@ -8,6 +8,7 @@ import {
   authorizeEntries as authorizeEntriesCase,
   authorizeSelection as authorizeSelectionCase,
   authorizeTicked as authorizeTickedCase,
+  type AuthorizeOptions,
 } from './app/authorize-entries';
 import { checkLedger as checkLedgerCase } from './app/check-ledger';
 import {
@@ -66,8 +67,9 @@ export function adjustCredits(client: string, hours: number | string, reason: st
   return adjustCreditsCase(gasServices(), client, hours, reason, requestId);
 }
 
-export function authorizeEntries(entryIds: string[]) {
-  return authorizeEntriesCase(gasServices(), entryIds);
+/** Authorizes these entries; flagged ones (over 12 h, a day over 24 h, dated after today) only when listed in `options.confirmed`. */
+export function authorizeEntries(entryIds: string[], options?: AuthorizeOptions) {
+  return authorizeEntriesCase(gasServices(), entryIds, options);
 }
 
 export function authorizeTicked() {

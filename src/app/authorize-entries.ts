@@ -1,26 +1,42 @@
 /**
  * The authorize use cases: by Entry IDs (the sidebar), by ticked `Select` boxes, or by
  * the rows selected in the sheet. All three read under the document lock, repair any
- * statuses a stopped run left behind, and deduct each entry at most once.
+ * statuses a stopped run left behind, and deduct each entry at most once. A flagged entry
+ * (over 12 h, a day over 24 h, dated after today) goes through only when the caller lists
+ * it in `confirmed`; the menu's actions confirm nothing. Each skipped row's Reason cell
+ * says why, and is cleared when the entry goes through.
  */
 import { planAuthorization } from '../core/authorize';
 import type { SkippedEntry } from '../core/types';
+import { dayOf } from '../services/calendar-day';
 import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
 import { durationEpochMs } from '../sheets/duration-epoch';
 import { TIME_ENTRIES } from '../sheets/schema';
 import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
-import { summarize, type LedgerResult } from './results';
+import { ledgerResult, rowReasons, type LedgerResult } from './results';
 
 type Picker = (session: LedgerSession) => string[];
 
-function notAllowed(ids: string[], message: string): LedgerResult {
-  const skipped: SkippedEntry[] = ids.map((entryId) => ({ entryId, code: 'not-allowed', message }));
-  return { done: [], skipped, balances: [], summary: `Nothing was authorized. ${message}` };
+/** How to authorize: the Entry IDs whose flags the authorizer confirmed ("Authorize anyway"). */
+export interface AuthorizeOptions {
+  confirmed?: string[];
 }
 
-function authorize(services: Services, pick: Picker, untickAfter: boolean): LedgerResult {
+function notAllowed(session: LedgerSession, ids: string[], message: string): LedgerResult {
+  const skipped: SkippedEntry[] = ids.map((entryId) => ({ entryId, code: 'not-allowed', message }));
+  const result = ledgerResult(session.services, session.entries().entries, 'Authorized', { done: [], skipped, balances: [] });
+  return { ...result, summary: `Nothing was authorized. ${message}` };
+}
+
+function confirmedIds(options: AuthorizeOptions | null | undefined): string[] {
+  const confirmed = options?.confirmed ?? [];
+  if (!Array.isArray(confirmed)) throw new Error('authorizeEntries: "confirmed" must be a list of Entry IDs.');
+  return confirmed.map((id) => String(id ?? ''));
+}
+
+function authorize(services: Services, pick: Picker, untickAfter: boolean, confirmed: string[] = []): LedgerResult {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     const entries = session.entries();
@@ -28,7 +44,7 @@ function authorize(services: Services, pick: Picker, untickAfter: boolean): Ledg
     try {
       session.requireAuthorizer();
     } catch (error) {
-      return notAllowed(ids, (error as Error).message);
+      return notAllowed(session, ids, (error as Error).message);
     }
     const outcome = planAuthorization({
       entryIds: ids,
@@ -40,20 +56,25 @@ function authorize(services: Services, pick: Picker, untickAfter: boolean): Ledg
       now: session.now,
       durationEpochMs: durationEpochMs(services),
       newLogId: () => session.newId('L'),
+      dayOf: (time) => dayOf(services, time),
+      confirmed,
     });
     const untick = new Set(
       untickAfter ? [...outcome.authorized.map((a) => a.entryId), ...outcome.skipped.filter((s) => s.code === 'already-authorized').map((s) => s.entryId)] : [],
     );
-    const after = afterLedgerChange(session, session.commit(untick));
-    const result = { done: outcome.authorized, skipped: outcome.skipped, balances: outcome.balances };
-    return { ...result, summary: summarize('Authorized', result) + after.summary };
+    const result = ledgerResult(services, entries.entries, 'Authorized', { done: outcome.authorized, skipped: outcome.skipped, balances: outcome.balances });
+    const after = afterLedgerChange(session, session.commit(untick, rowReasons(result)));
+    return { ...result, summary: result.summary + after.summary };
   });
 }
 
-/** Authorizes the entries with these Entry IDs. */
-export function authorizeEntries(services: Services, entryIds: readonly string[]): LedgerResult {
+/**
+ * Authorizes the entries with these Entry IDs. Flagged entries go through only when
+ * listed in `options.confirmed`; the others come back skipped with their flags.
+ */
+export function authorizeEntries(services: Services, entryIds: readonly string[], options?: AuthorizeOptions | null): LedgerResult {
   if (!Array.isArray(entryIds)) throw new Error('authorizeEntries needs a list of Entry IDs.');
-  return authorize(services, () => entryIds.map((id) => String(id ?? '')), false);
+  return authorize(services, () => entryIds.map((id) => String(id ?? '')), false, confirmedIds(options));
 }
 
 /** Authorizes the open entries whose Select box is ticked, and clears the boxes that went through. */

@@ -7,7 +7,7 @@ import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
 import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
-import { summarize, type LedgerResult } from './results';
+import { ledgerResult, type LedgerResult } from './results';
 
 export function reverseEntries(services: Services, entryIds: readonly string[], reason: string): LedgerResult {
   if (!Array.isArray(entryIds)) throw new Error('reverseEntries needs a list of Entry IDs.');
@@ -16,7 +16,7 @@ export function reverseEntries(services: Services, entryIds: readonly string[], 
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     session.requireAuthorizer();
-    session.entries();
+    const entries = session.entries();
     const outcome = planReversal({
       entryIds,
       reason: why,
@@ -26,8 +26,8 @@ export function reverseEntries(services: Services, entryIds: readonly string[], 
       now: session.now,
       newLogId: () => session.newId('L'),
     });
+    const result = ledgerResult(services, entries.entries, 'Reversed', { done: outcome.reversed, skipped: outcome.skipped, balances: outcome.balances });
     const after = afterLedgerChange(session, session.commit());
-    const result = { done: outcome.reversed, skipped: outcome.skipped, balances: outcome.balances };
-    return { ...result, summary: summarize('Reversed', result) + after.summary };
+    return { ...result, summary: result.summary + after.summary };
   });
 }

@@ -8,12 +8,13 @@
  * except that rows still lacking an Entry ID get one (under the lock) so the sidebar can
  * name them.
  */
-import { planAuthorization } from '../core/authorize';
+import { planAuthorization, type AuthorizeInput } from '../core/authorize';
+import { countAuthorization, type AuthorizeCounts } from '../core/authorize-counts';
 import { Ledger } from '../core/ledger';
 import { authorizerRefusal } from '../core/permissions';
 import { personName } from '../core/people';
 import type { Settings } from '../core/settings';
-import type { BalanceChange } from '../core/types';
+import type { BalanceChange, EntryFlag, SkipCode } from '../core/types';
 import { BusyError, withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
 import { durationEpochMs } from '../sheets/duration-epoch';
@@ -41,10 +42,17 @@ export interface SidebarFilter {
 /** What authorizing one listed open entry would do. */
 export interface EntryPreview {
   entryId: string;
-  /** Open: minutes authorizing would deduct after rounding (null when it would be skipped). Authorized: minutes deducted. */
+  /**
+   * Open: minutes authorizing would deduct after rounding — for a flagged entry, once it is
+   * confirmed; null when it would be skipped whatever is confirmed. Authorized: minutes deducted.
+   */
   deductMinutes: number | null;
-  /** Why it would be skipped; '' when it would go through. */
+  /** Why it would be skipped whatever is confirmed; '' when it can go through. */
   problem: string;
+  /** The code of that skip; '' when there is none. */
+  skipCode: SkipCode | '';
+  /** What is unusual about it: it goes through only when confirmed ("Authorize anyway"). */
+  flags: EntryFlag[];
 }
 
 /** A client's line in the preview: hours to deduct after rounding and the balance before and after. */
@@ -71,6 +79,8 @@ export interface SidebarData {
   filter: Required<SidebarFilter>;
   entries: (EntryView & EntryPreview)[];
   totals: ClientTotal[];
+  /** What authorizing every listed entry (confirming none) would do, counted as the result counts. */
+  counts: AuthorizeCounts;
   /** A sentence when the filter cannot be applied (e.g. nothing selected in the sheet); '' otherwise. */
   notice: string;
   timer: TimerView | null;
@@ -147,19 +157,25 @@ export function getSidebarData(services: Services, filter?: SidebarFilter | null
     return true;
   });
 
-  const plan = planAuthorization({
-    entryIds: wanted.status === 'open' ? listed.map(({ view }) => view.entryId) : [],
-    entries: repo.entries,
-    clients: session.credits.clients,
-    ledger: new Ledger(ledger.rows),
-    roundingMinutes: settings.roundingMinutes,
-    user: session.user,
-    now: session.now,
-    durationEpochMs: epoch,
-    newLogId: () => 'preview',
-  });
-  const deducts = new Map(plan.authorized.map((a) => [a.entryId, a]));
-  const problems = new Map(plan.skipped.map((s) => [s.entryId, s.message]));
+  const ids = wanted.status === 'open' ? listed.map(({ view }) => view.entryId) : [];
+  const preview = (confirmed: string[]) =>
+    planAuthorization({
+      entryIds: ids,
+      entries: repo.entries,
+      clients: session.credits.clients,
+      ledger: new Ledger(ledger.rows),
+      roundingMinutes: settings.roundingMinutes,
+      user: session.user,
+      now: session.now,
+      durationEpochMs: epoch,
+      newLogId: () => 'preview',
+      dayOf: (time) => dayOf(services, time),
+      confirmed,
+    } satisfies AuthorizeInput);
+  // As Authorize would run now, confirming nothing; and with every flag confirmed, for what each flagged entry would deduct.
+  const plan = preview([]);
+  const deducts = new Map(preview(ids).authorized.map((a) => [a.row, a.minutes]));
+  const skips = new Map(plan.skipped.filter((s) => s.row !== undefined).map((s) => [s.row, s]));
   const totals: ClientTotal[] = plan.balances.map((balance) => {
     const mine = plan.authorized.filter((a) => a.client === balance.client);
     return {
@@ -181,12 +197,19 @@ export function getSidebarData(services: Services, filter?: SidebarFilter | null
     clients: [...session.credits.clients.values()].map((c) => clientView(c, ledger, settings.roundingMinutes)),
     people: [...new Set(views.map(({ view }) => nameOf(view.person)).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
     filter: wanted,
-    entries: listed.map(({ view }) => ({
-      ...view,
-      deductMinutes: wanted.status === 'open' ? (deducts.get(view.entryId)?.minutes ?? null) : -(ledger.deductionOf(view.entryId)?.minutes ?? 0),
-      problem: problems.get(view.entryId) ?? '',
-    })),
+    entries: listed.map(({ view }) => {
+      const skip = skips.get(view.row);
+      const hard = skip && !skip.flags ? skip : null;
+      return {
+        ...view,
+        deductMinutes: wanted.status === 'open' ? (deducts.get(view.row) ?? null) : -(ledger.deductionOf(view.entryId)?.minutes ?? 0),
+        problem: hard?.message ?? '',
+        skipCode: hard?.code ?? '',
+        flags: skip?.flags ?? [],
+      };
+    }),
     totals,
+    counts: countAuthorization(plan),
     notice,
     timer: getTimer(services),
     invoicing: sidebarInvoicing(services),

@@ -9,7 +9,7 @@
  * and one shorter than the client's rounding step (5 minutes billed as 15) is only logged
  * when the person confirms it; until then it keeps running.
  */
-import { formatHours, minutesToHours, parseHours } from '../core/quantities';
+import { entryTooLong, formatHours, minutesToHours, parseHours } from '../core/quantities';
 import { personName } from '../core/people';
 import { loadSettings } from '../services/settings.store';
 import { withDocumentLock } from '../services/document-lock';
@@ -164,6 +164,7 @@ export function logTime(services: Services, input: TimeEntryInput): LogTimeResul
     const hours = parseHours(typeof input.hours === 'number' ? input.hours : text(input.hours));
     if (!hours.ok) errors.hours = hours.reason;
     else if (hours.value === 0) errors.hours = 'Enter more than 0 hours.';
+    else if (entryTooLong(hours.value)) errors.hours = entryTooLong(hours.value) as string;
     if (Object.keys(errors).length || !hours.ok) return refused(errors);
     const entry = append(services, { date, client, person, description: text(input.description), minutes: hours.value });
     return { ok: true, entry, summary: loggedSummary(entry) };

@@ -7,7 +7,7 @@ import { logTab } from './client-log.support';
 import { addClients, addEntries, addonWithSheets, balances, EDITOR, expectEveryStoppedRunToRecover, rows } from '../support/harness';
 
 function workbookAcrossYears() {
-  const addon = addonWithSheets({ now: Date.UTC(2025, 10, 3, 9) });
+  const addon = addonWithSheets({ now: Date.UTC(2025, 10, 7, 9) });
   addClients(addon, [{ Client: 'Acme' }, { Client: 'Beta' }]);
   addon.server.addCredits('Acme', 20, 'Block 2025');
   addon.server.addCredits('Beta', 10, 'Block 2025');
