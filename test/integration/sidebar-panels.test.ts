@@ -107,8 +107,12 @@ describe('invoiceClientNow', () => {
     addon.server.saveSettings({ invoiceAfterAuthorization: true });
     addClients(addon, [{ Client: 'Studio Noor', 'Hourly rate': 80, 'Minimum balance (h)': 0, 'Top-up (h)': 40, 'Auto-invoice': false }]);
     addon.server.addCredits('Studio Noor', 10, 'Block');
-    addEntries(addon, [{ 'Entry ID': 'E-N1', Client: 'Studio Noor', Hours: '41:48' }]);
-    addon.server.authorizeEntries(['E-N1']);
+    const days = ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04'];
+    addEntries(
+      addon,
+      days.map((day, i) => ({ 'Entry ID': `E-N${i + 1}`, Date: day, Client: 'Studio Noor', Hours: '10:27' })),
+    );
+    addon.server.authorizeEntries(days.map((_, i) => `E-N${i + 1}`));
     return addon;
   }
 
