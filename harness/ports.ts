@@ -33,6 +33,8 @@ export interface MemoryPorts {
   triggers: string[];
   /** Switches the signed-in user. */
   signIn(email: string): void;
+  /** Moves the clock on. */
+  advance(ms: number): void;
 }
 
 export interface MemoryOptions {
@@ -60,7 +62,7 @@ export function memoryPorts(opts: MemoryOptions = {}): MemoryPorts {
   const triggers: string[] = [];
   let user = opts.user ?? AUTHORIZER;
   let ids = 0;
-  const now = opts.now ?? Date.UTC(2026, 0, 5, 9);
+  let now = opts.now ?? Date.UTC(2026, 0, 5, 9);
   const services: Services = {
     spreadsheet: emu.spreadsheet,
     sheetsApp: g.SpreadsheetApp,
@@ -83,5 +85,5 @@ export function memoryPorts(opts: MemoryOptions = {}): MemoryPorts {
       removeAll: (handler) => void triggers.splice(0, triggers.length, ...triggers.filter((t) => t !== handler)),
     },
   };
-  return { services, emu, documentProperties, userProperties, sent, triggers, signIn: (email) => (user = email) };
+  return { services, emu, documentProperties, userProperties, sent, triggers, signIn: (email) => (user = email), advance: (ms) => (now += ms) };
 }

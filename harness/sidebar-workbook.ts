@@ -2,7 +2,9 @@
  * The workbook `npm run sidebar` opens: the demo agency (harness/demo-workbook.ts) in
  * the middle of October 2026 — clients topped up, weeks of work already authorized,
  * the last two weeks still open (with the demo's wrong rows among them), so every
- * panel has something to show. Built through the server API, as a person would.
+ * panel has something to show. Built through the server API, as a person would, on the
+ * days a person would: each week's work is logged on its Monday and authorized on its
+ * Friday afternoon, never before the work was done.
  */
 import type { Addon } from './addon';
 import { pasteRows } from '../emulator/sheet-rows';
@@ -25,6 +27,11 @@ function addOptionalColumn(addon: Addon, sheetName: string, header: string): voi
   sheet.getRange(1, headers.length + 1).setValue(header);
 }
 
+/** 15:30 UTC on the Friday of the week starting `monday`: the afternoon it is reviewed. */
+function fridayAfternoon(monday: string): number {
+  return new Date(`${monday}T15:30:00Z`).getTime() + 4 * 86_400_000;
+}
+
 /** Seeds the add-on's spreadsheet and leaves the clock on the last logged Friday afternoon. */
 export function seedSidebarWorkbook(addon: Addon): void {
   const { emu, server } = addon;
@@ -38,9 +45,11 @@ export function seedSidebarWorkbook(addon: Addon): void {
     CLIENTS.map(({ initialHours: _unused, ...client }) => client),
   );
   for (const client of CLIENTS) server.addCredits(client.Client, client.initialHours, 'Prepaid block, September');
+  // October's blocks were bought up front, with September's.
+  for (const client of CLIENTS) server.addCredits(client.Client, client['Top-up (h)'] as number, 'Prepaid block, October');
 
   const weeks = [...entriesByWeek()].slice(0, WEEKS);
-  weeks.forEach(([, entries], index) => {
+  weeks.forEach(([monday, entries], index) => {
     const closed = index < WEEKS - OPEN_WEEKS;
     const batch = index === WEEKS - 1 ? [...entries, ...INVALID_ENTRIES] : entries;
     pasteRows(
@@ -48,10 +57,7 @@ export function seedSidebarWorkbook(addon: Addon): void {
       'Time entries',
       batch.map((entry) => ({ ...entry, Select: closed })),
     );
+    emu.clock.set(fridayAfternoon(monday));
+    if (closed) server.authorizeTicked();
   });
-  // October's top-ups came in before the first weeks were authorized.
-  for (const client of CLIENTS) server.addCredits(client.Client, client['Top-up (h)'] as number, 'Prepaid block, October');
-  server.authorizeTicked();
-  const lastMonday = weeks[weeks.length - 1][0];
-  emu.clock.set(new Date(`${lastMonday}T15:30:00Z`).getTime() + 4 * 86_400_000);
 }

@@ -19,8 +19,8 @@ import { saveAsXlsx } from '../harness/xlsx-export';
 const OUT = join(__dirname, '..', 'out');
 
 interface LedgerResult {
-  done: { entryId: string }[];
-  skipped: { entryId: string; code: string; message: string }[];
+  done: { entryId: string; row: number | null }[];
+  skipped: { entryId: string; row: number | null; code: string; message: string }[];
   summary: string;
 }
 
@@ -64,13 +64,15 @@ async function main(): Promise<void> {
   const { emu, server } = addon;
   const stats = new CallStats(addon);
   const authorized = new Set<string>();
+  // Skipped entries by row, as the results count them (both rows of a duplicated Entry ID).
   const skipped = new Map<string, { code: string; message: string }>();
+  const where = (item: { entryId: string; row: number | null }) => `${item.entryId || '(no Entry ID)'} (row ${item.row ?? '?'})`;
   const record = (result: LedgerResult) => {
     result.done.forEach((d) => {
       authorized.add(d.entryId);
-      skipped.delete(d.entryId);
+      skipped.delete(where(d));
     });
-    result.skipped.forEach((s) => skipped.set(s.entryId || `(row without ID ${skipped.size})`, s));
+    result.skipped.forEach((s) => skipped.set(where(s), s));
   };
 
   console.log('Prepaid Time demo: an agency with four prepaid clients, September-October 2026, on the local emulator.\n');

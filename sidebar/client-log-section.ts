@@ -5,21 +5,21 @@
  * Cards are redrawn after every load, so each client's last result is kept here and
  * drawn again with the card.
  */
-import { clearFieldErrors, externalLink, fieldError, h, value } from './dom';
-import { act, say } from './feedback';
+import { externalLink, fieldError, h, value } from './dom';
+import { act, clearPanel, onStale, say } from './feedback';
 import { hoursText } from './format';
 import { call } from './server';
 import { reload, type ClientLog } from './state';
 
-/** The last success message of each client's section, by client name. */
+/** The last success message of each client's section, by client name, until another action in the panel makes it stale. */
 const results = new Map<string, string>();
+onStale(() => results.clear());
 
 /**
  * Runs a client-log action and reloads. Its message is kept before the reload redraws the
  * card; a failure shows in the card as it stands (nothing was reloaded).
  */
 async function run<T>(client: string, button: HTMLButtonElement, area: HTMLElement, work: () => Promise<T>, done: (answer: T) => string): Promise<void> {
-  results.delete(client);
   await act(button, area, async () => {
     const answer = await work();
     results.set(client, done(answer));
@@ -80,7 +80,7 @@ export function clientLogSection(client: string, log: ClientLog | undefined, ind
   );
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    clearFieldErrors(form);
+    clearPanel(form);
     const email = value(form, 'email').trim();
     if (!email) return fieldError(form, 'email', "Enter the client's email.");
     const button = form.querySelector('button[type="submit"]') as HTMLButtonElement;

@@ -1,13 +1,16 @@
 /**
  * The Credits panel: each client's balance and thresholds, editable by authorizers and
  * saved with `saveClientSettings`, with the client's prepaid log file (exported and shared
- * by authorizers), and the two forms that change a balance by hand (a top-up with a note,
- * an adjustment with a reason). A client under its minimum stands out. Each form
- * submission carries its own request ID, so a retried call posts once.
+ * by authorizers), the two forms that change a balance by hand (a top-up with a note,
+ * an adjustment with a reason) and the New client form. A client under its minimum stands
+ * out; one below zero that is not invoiced automatically gets a button to invoice it now.
+ * Each balance form submission carries its own request ID, so a retried call posts once.
+ * A refused field shows its message under it.
  */
 import { clientLogSection } from './client-log-section';
 import { byId, clearFieldErrors, fieldError, fill, h, setOptions, value } from './dom';
-import { act, say } from './feedback';
+import { act, clearPanel, say } from './feedback';
+import { invoiceNudge } from './invoice-nudge';
 import { formatMoney, hoursInput, hoursText } from './format';
 import { call } from './server';
 import { authorizersOnly, data, onData, reload, type Client, type ClientLog, type SidebarData } from './state';
@@ -82,7 +85,8 @@ function clientForm(c: Client, index: number, canEdit: boolean): HTMLFormElement
 }
 
 /** `log` is the client's file as getSidebarData gives it to authorizers; undefined for everyone else. */
-function clientCard(c: Client, index: number, canEdit: boolean, log: ClientLog | undefined): HTMLDetailsElement {
+function clientCard(c: Client, index: number, d: SidebarData, log: ClientLog | undefined): HTMLDetailsElement {
+  const canEdit = d.canAuthorize;
   const flag = c.negative ? `Below zero (minimum ${hoursText(c.minimumMinutes)})` : c.underMinimum ? `Below its minimum of ${hoursText(c.minimumMinutes)}` : '';
   const rate = c.rateCents === null ? 'no rate' : `${formatMoney(c.rateCents, c.currency)}/h`;
   const card = h(
@@ -94,6 +98,8 @@ function clientCard(c: Client, index: number, canEdit: boolean, log: ClientLog |
       h('span', { class: 'name' }, c.name),
       h('span', { class: 'balance num', title: 'Balance' }, hoursText(c.balanceMinutes)),
       flag ? h('span', { class: 'flag' }, flag) : null,
+      // In the summary, so it shows while the card is closed.
+      invoiceNudge(c, d, message),
     ),
     h(
       'div',
@@ -137,8 +143,8 @@ function render(d: SidebarData): void {
   fill(
     byId('clients'),
     ...(d.clients.length
-      ? d.clients.map((c, i) => clientCard(c, i, d.canAuthorize, logs.get(c.name)))
-      : [h('p', { class: 'empty' }, 'No clients yet. Add them to the Credits sheet.')]),
+      ? d.clients.map((c, i) => clientCard(c, i, d, logs.get(c.name)))
+      : [h('p', { class: 'empty' }, d.canAuthorize ? 'No clients yet. Add one with New client below.' : 'No clients yet.')]),
   );
   const options = [['', 'Choose a client'] as const, ...d.clients.map((c) => [c.name, c.name] as const)];
   setOptions(byId<HTMLSelectElement>('add-client'), options);
@@ -149,16 +155,25 @@ function render(d: SidebarData): void {
   whoCan.textContent = d.canAuthorize ? '' : authorizersOnly(d, 'add credits or change client settings');
 }
 
-/** Wires a balance form: client-side checks for empty fields, then the call, then a fresh load. */
+/** Shows a refusal's field errors under their fields, with one line in the panel's message area, and focuses the first. */
+function showRefusal(form: HTMLFormElement, errors: Partial<Record<string, string>>, what: string): void {
+  for (const [key, reason] of Object.entries(errors)) fieldError(form, key, reason ?? '');
+  say(message(), 'error', `${what} Correct the fields marked below.`);
+  form.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus();
+}
+
+type BalanceAnswer = { ok: true; summary: string } | { ok: false; errors: Partial<Record<string, string>>; summary: string };
+
+/** Wires a balance form: client-side checks for empty fields, then the call (whose refused fields show under them), then a fresh load. */
 function balanceForm(
   formId: string,
-  send: (client: string, hours: string, text: string, id: string) => Promise<{ summary: string }>,
+  send: (client: string, hours: string, text: string, id: string) => Promise<BalanceAnswer>,
   textField: 'note' | 'reason',
 ): void {
   const form = byId<HTMLFormElement>(formId);
   form.addEventListener('submit', async (event) => {
     event.preventDefault();
-    clearFieldErrors(form);
+    clearPanel(form);
     const client = value(form, 'client');
     const hours = value(form, 'hours').trim();
     const text = value(form, textField).trim();
@@ -171,19 +186,50 @@ function balanceForm(
     const id = requestId();
     const result = await act(button, message(), async () => {
       const answer = await send(client, hours, text, id);
-      await reload();
+      if (answer.ok) await reload();
       return answer;
     });
-    if (result) {
-      form.reset();
-      say(message(), 'success', result.summary);
-    }
+    if (!result) return;
+    if (!result.ok) return showRefusal(form, result.errors, 'Nothing was changed.');
+    form.reset();
+    say(message(), 'success', result.summary);
+  });
+}
+
+/** Wires the New client form: the server checks every field and the name, and the new card opens. */
+function newClientForm(): void {
+  const form = byId<HTMLFormElement>('new-client-form');
+  form.addEventListener('submit', async (event) => {
+    event.preventDefault();
+    const input = {
+      name: value(form, 'name'),
+      type: value(form, 'type') as Client['type'],
+      billingEmail: value(form, 'billingEmail'),
+      hourlyRate: value(form, 'hourlyRate'),
+      currency: value(form, 'currency'),
+      minimumHours: value(form, 'minimumHours') || '0',
+      topUpHours: value(form, 'topUpHours') || '0',
+      autoInvoice: (form.elements.namedItem('autoInvoice') as HTMLInputElement).checked,
+    };
+    const result = await act(byId<HTMLButtonElement>('add-client-button'), message(), async () => {
+      const answer = await call('addClient', input);
+      if (answer.ok) {
+        openCards.add(answer.client.name);
+        await reload();
+      }
+      return answer;
+    });
+    if (!result) return;
+    if (!result.ok) return showRefusal(form, result.errors, 'The client was not added.');
+    form.reset();
+    say(message(), 'success', result.summary);
   });
 }
 
 export function initCreditsPanel(): void {
   balanceForm('add-credits-form', (client, hours, note, id) => call('addCredits', client, hours, note, id), 'note');
   balanceForm('adjust-form', (client, hours, reason, id) => call('adjustCredits', client, hours, reason, id), 'reason');
+  newClientForm();
   // Choosing a client offers its usual top-up.
   byId<HTMLSelectElement>('add-client').addEventListener('change', (event) => {
     const client = data()?.clients.find((c) => c.name === (event.target as HTMLSelectElement).value);

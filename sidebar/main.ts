@@ -1,8 +1,9 @@
 /**
  * The sidebar's entry point: tabs (arrow keys move between them, as in a tab list),
- * the "signed in as" line, the four panels (the Settings panel with its invoicing and
- * ledger check sections), and the first load.
+ * the "signed in as" line, the four panels (the Settings panel with its invoicing,
+ * ledger check and archive sections), and the first load.
  */
+import { initArchiveSection } from './archive-section';
 import { initAuthorizePanel } from './authorize-panel';
 import { initCreditsPanel } from './credits-panel';
 import { byId } from './dom';
@@ -44,6 +45,7 @@ function start(): void {
   initSettingsPanel();
   initInvoicingSection();
   initLedgerCheck();
+  initArchiveSection();
   onData((d) => {
     byId('whoami').textContent = `Signed in as ${d.user || 'an unknown user'} · ${d.canAuthorize ? 'authorizer' : 'can log time'}`;
     say(byId('load-message'), 'error', '');

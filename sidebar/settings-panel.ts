@@ -1,8 +1,9 @@
 /**
- * The Settings panel's form: the authorizers, the rounding rule and the invoice settings.
- * Every user can read them; only authorizers can change them (the server refuses anyone
- * else, and a change that would leave no authorizer). The panel's Invoicing and Ledger
- * sections above the form are invoicing-section.ts and ledger-check.ts.
+ * The Settings panel's form: the authorizers, the people's names, the rounding rule and
+ * the invoice settings. Every user can read them; only authorizers can change them (the
+ * server refuses anyone else, and a change that would leave no authorizer). The panel's
+ * Invoicing and Ledger sections above the form are invoicing-section.ts and
+ * ledger-check.ts; the Archive section below it is archive-section.ts.
  */
 import { byId, value } from './dom';
 import { act, say } from './feedback';
@@ -18,6 +19,24 @@ const form = () => byId<HTMLFormElement>('settings-form');
 const message = () => byId('settings-message');
 const input = (name: string) => form().elements.namedItem(name) as HTMLInputElement;
 
+/** People as the textarea shows them: `email = name`, one a line. */
+function peopleText(people: Settings['people']): string {
+  return Object.entries(people)
+    .map(([email, name]) => `${email} = ${name}`)
+    .join('\n');
+}
+
+/** The textarea's lines as email -> name; a line without "=" becomes an email with no name, which the server refuses in words. */
+function peopleFrom(text: string): Settings['people'] {
+  const lines = text.split('\n').filter((line) => line.trim());
+  return Object.fromEntries(
+    lines.map((line) => {
+      const at = line.indexOf('=');
+      return at < 0 ? [line.trim(), ''] : [line.slice(0, at).trim(), line.slice(at + 1).trim()];
+    }),
+  );
+}
+
 /** The form's values as a settings change (the server validates them). */
 function change(): Partial<Settings> {
   const f = form();
@@ -25,6 +44,7 @@ function change(): Partial<Settings> {
     authorizers: value(f, 'authorizers')
       .split(/[\s,;]+/)
       .filter(Boolean),
+    people: peopleFrom(value(f, 'people')),
     roundingMinutes: Number(value(f, 'roundingMinutes')) as Settings['roundingMinutes'],
     invoicePattern: value(f, 'invoicePattern'),
     invoiceTemplateId: value(f, 'invoiceTemplateId'),
@@ -37,6 +57,7 @@ function change(): Partial<Settings> {
 
 function show(settings: Settings): void {
   input('authorizers').value = settings.authorizers.join('\n');
+  input('people').value = peopleText(settings.people);
   input('roundingMinutes').value = String(settings.roundingMinutes);
   for (const key of TEXT_KEYS) input(key).value = settings[key];
   for (const key of FLAG_KEYS) input(key).checked = settings[key];

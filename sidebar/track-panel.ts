@@ -2,7 +2,9 @@
  * The Track time panel, for everyone who can edit the workbook: a form that logs an
  * entry (each refused field gets its message beside it) and a per-user timer. The timer
  * lives on the server, in the user's properties, so closing or reloading the sidebar
- * does not stop it; the clock shown here only counts on from the server's answer.
+ * does not stop it; the clock shown here only counts on from the server's answer. A
+ * timer shorter than the rounding step is not logged until the person says so (log it
+ * anyway, discard it, or keep it running). The person is filled in by name.
  */
 import { byId, clearFieldErrors, fieldError, setOptions, value } from './dom';
 import { act, say } from './feedback';
@@ -24,6 +26,7 @@ function showTimer(timer: Timer | null): void {
   window.clearInterval(ticking);
   byId('timer-running').hidden = !timer;
   byId('timer-form').hidden = !!timer;
+  asking(null);
   if (!timer) return;
   byId('timer-what').textContent = `${timer.client} — ${timer.description}`;
   byId('timer-since').textContent = `Started ${timer.started}`;
@@ -48,8 +51,8 @@ function render(d: SidebarData): void {
   const date = byId<HTMLInputElement>('log-date');
   if (!date.value || date.value === lastDefaults.today) date.value = d.today;
   const person = byId<HTMLInputElement>('log-person');
-  if (!person.value || person.value === lastDefaults.user) person.value = d.user;
-  lastDefaults = { today: d.today, user: d.user };
+  if (!person.value || person.value === lastDefaults.user) person.value = d.userName;
+  lastDefaults = { today: d.today, user: d.userName };
   showTimer(d.timer);
 }
 
@@ -98,13 +101,27 @@ async function startTimer(form: HTMLFormElement): Promise<void> {
   byId('stop-timer').focus();
 }
 
-async function stopTimer(): Promise<void> {
-  const result = await act(byId<HTMLButtonElement>('stop-timer'), message(), async () => {
-    const answer = await call('stopTimer');
-    await reload();
+/** Shows the question a short timer asks (or hides it, with null); Stop and log is hidden while it is asked. */
+function asking(question: string | null): void {
+  byId('timer-confirm').hidden = question === null;
+  byId('stop-timer').hidden = question !== null;
+  byId('timer-confirm-text').textContent = question ?? '';
+}
+
+/** Stops the timer: plainly, or with the person's answer to the short-timer question. */
+async function stopTimer(button: HTMLButtonElement, options?: { confirm?: boolean; discard?: boolean }): Promise<void> {
+  const result = await act(button, message(), async () => {
+    const answer = await call('stopTimer', options);
+    if (answer.ok) await reload();
     return answer;
   });
-  if (result) say(message(), result.stopped ? 'success' : 'notice', result.summary);
+  if (!result) return;
+  if (!result.ok) {
+    asking(result.summary);
+    byId('timer-log-anyway').focus();
+    return;
+  }
+  say(message(), result.stopped ? 'success' : 'notice', result.summary);
 }
 
 export function initTrackPanel(): void {
@@ -118,6 +135,12 @@ export function initTrackPanel(): void {
     event.preventDefault();
     void startTimer(timerForm);
   });
-  byId('stop-timer').addEventListener('click', () => void stopTimer());
+  byId('stop-timer').addEventListener('click', (event) => void stopTimer(event.currentTarget as HTMLButtonElement));
+  byId('timer-log-anyway').addEventListener('click', (event) => void stopTimer(event.currentTarget as HTMLButtonElement, { confirm: true }));
+  byId('timer-discard').addEventListener('click', (event) => void stopTimer(event.currentTarget as HTMLButtonElement, { discard: true }));
+  byId('timer-keep').addEventListener('click', () => {
+    asking(null);
+    byId('stop-timer').focus();
+  });
   onData(render);
 }

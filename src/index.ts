@@ -15,6 +15,7 @@ import {
 import {
   getInvoicingStatus as getInvoicingStatusCase,
   installInvoicingTrigger as installInvoicingTriggerCase,
+  invoiceClientNow as invoiceClientNowCase,
   markInvoicePaid as markInvoicePaidCase,
   removeInvoicingTrigger as removeInvoicingTriggerCase,
   runAutomaticInvoicing as runAutomaticInvoicingCase,
@@ -22,25 +23,30 @@ import {
 import {
   addCredits as addCreditsCase,
   adjustCredits as adjustCreditsCase,
+  type AuthorizeOptions,
   archiveBefore as archiveBeforeCase,
   authorizeEntries as authorizeEntriesCase,
   authorizeSelection as authorizeSelectionCase,
   authorizeTicked as authorizeTickedCase,
   checkLedger as checkLedgerCase,
+  previewArchive as previewArchiveCase,
   reverseEntries as reverseEntriesCase,
 } from './app/ledger';
 import { getSidebarData as getSidebarDataCase, type SidebarFilter, showSidebar as showSidebarCase } from './app/sidebar';
 import {
   getTimer as getTimerCase,
   logTime as logTimeCase,
+  type StopOptions,
   startTimer as startTimerCase,
   stopTimer as stopTimerCase,
   type TimeEntryInput,
 } from './app/time-entries';
 import {
+  addClient as addClientCase,
   buildMenu,
   type ClientSettingsInput,
   getSettings as getSettingsCase,
+  type NewClientInput,
   reportToUser,
   saveClientSettings as saveClientSettingsCase,
   saveSettings as saveSettingsCase,
@@ -70,8 +76,9 @@ export function adjustCredits(client: string, hours: number | string, reason: st
   return unwrap(adjustCreditsCase(gasServices(), client, hours, reason, requestId));
 }
 
-export function authorizeEntries(entryIds: string[]) {
-  return authorizeEntriesCase(gasServices(), entryIds);
+/** Authorizes these entries; flagged ones (over 12 h, a day over 24 h, dated after today) only when listed in `options.confirmed`. */
+export function authorizeEntries(entryIds: string[], options?: AuthorizeOptions) {
+  return authorizeEntriesCase(gasServices(), entryIds, options);
 }
 
 export function authorizeTicked() {
@@ -99,6 +106,11 @@ export function archiveBefore(date: string) {
   return unwrap(archiveBeforeCase(gasServices(), date));
 }
 
+/** What archiveBefore(date) would move, per year, and the balances carried forward; writes nothing (authorizers only). */
+export function previewArchive(date: string) {
+  return unwrap(previewArchiveCase(gasServices(), date));
+}
+
 export function checkLedger() {
   return checkLedgerCase(gasServices());
 }
@@ -123,9 +135,9 @@ export function startTimer(client: string, description: string) {
   return startTimerCase(gasServices(), client, description);
 }
 
-/** Stops the signed-in user's timer and logs the time in whole minutes. */
-export function stopTimer() {
-  return stopTimerCase(gasServices());
+/** Stops the signed-in user's timer and logs the time in whole minutes; a short one asks first ({ confirm: true } logs it, { discard: true } drops it). */
+export function stopTimer(options?: StopOptions) {
+  return stopTimerCase(gasServices(), options);
 }
 
 /** The signed-in user's running timer, or null. */
@@ -136,6 +148,11 @@ export function getTimer() {
 /** Saves a client's thresholds and billing settings in Credits (authorizers only). */
 export function saveClientSettings(client: string, settings: ClientSettingsInput) {
   return unwrap(saveClientSettingsCase(gasServices(), client, settings));
+}
+
+/** Adds a client to Credits, each field checked (authorizers only). */
+export function addClient(input: NewClientInput) {
+  return unwrap(addClientCase(gasServices(), input));
 }
 
 /** Creates or refreshes the client's own prepaid log spreadsheet and returns its URL (authorizers only). */
@@ -160,6 +177,11 @@ export function menuExportPrepaidLog(): void {
 /** Invoices the clients whose balance crossed below their minimum; also the hourly trigger's handler (its event is ignored). */
 export function runAutomaticInvoicing(_e?: GoogleAppsScript.Events.TimeDriven) {
   return unwrap(runAutomaticInvoicingCase(gasServices()));
+}
+
+/** Invoices one client now, also with Auto-invoice off; once per drop below its minimum (authorizers only). */
+export function invoiceClientNow(client: string) {
+  return unwrap(invoiceClientNowCase(gasServices(), client));
 }
 
 /** Marks an Open invoice Paid (crediting its hours when Settings credit on payment). */

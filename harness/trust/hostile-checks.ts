@@ -18,7 +18,7 @@ import { invariantBreaks, stateDifferences, workbookState } from './workbook-sta
 
 /** What an operation may change in the agency workbook, beyond filling in missing Entry IDs. */
 interface Allowed {
-  /** Status, Authorized by and Authorized at of Time entries (made to agree with the log). */
+  /** Status, Authorized by and Authorized at of Time entries (made to agree with the log), and Reason (why a row was skipped). */
   statuses?: boolean;
   /** Select boxes cleared. */
   untick?: boolean;
@@ -82,7 +82,7 @@ export const HOSTILE_OPERATIONS: HostileOperation[] = [
   { name: 'setUpSheets', call: (a) => a.server.setUpSheets(), allowed: { setUp: true } },
 ];
 
-const STATUS_COLUMNS = ['status', 'authorized by', 'authorized at'];
+const STATUS_COLUMNS = ['status', 'authorized by', 'authorized at', 'reason'];
 const INVOICE_PROGRESS = ['status', 'document', 'pdf', 'doc id', 'pdf id', 'emailed', 'crossing', 'log through'];
 const blank = (v: unknown) => String(v ?? '').trim() === '';
 

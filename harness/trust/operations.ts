@@ -46,6 +46,13 @@ function trustWorkbookBelowMinimum(variant: Variant): Addon {
   return addon;
 }
 
+/** The workbook with Acme Labs (Auto-invoice off) corrected below zero: only invoiceClientNow invoices it. */
+function acmeLabsBelowZero(variant: Variant): Addon {
+  const addon = trustWorkbook(variant);
+  addon.server.adjustCredits('Acme Labs', '-5', 'Hours billed elsewhere', 'req-labs-below');
+  return addon;
+}
+
 /** Acme's invoice in the invoiced workbook (fixed, so a re-run pays the same one). */
 const ACME_INVOICE = 'INV-2026-0001';
 
@@ -66,6 +73,12 @@ export const OPERATIONS: Operation[] = [
   { name: 'runAutomaticInvoicing (trigger)', prepare: (v) => withTrigger(trustWorkbookBelowMinimum(v)), run: fireTrigger },
   { name: 'runAutomaticInvoicing (menu)', prepare: trustWorkbookBelowMinimum, run: (a) => a.server.runAutomaticInvoicing() },
   { name: 'markInvoicePaid', prepare: invoicedWorkbook, run: (a) => a.server.markInvoicePaid(ACME_INVOICE) },
+  { name: 'invoiceClientNow', prepare: acmeLabsBelowZero, run: (a) => a.server.invoiceClientNow('Acme Labs') },
+  {
+    name: 'addClient',
+    prepare: trustWorkbook,
+    run: (a) => a.server.addClient({ name: 'Gamma', billingEmail: 'ap@gamma.test', hourlyRate: '80', currency: 'EUR', minimumHours: 2, topUpHours: 10 }),
+  },
   { name: 'exportPrepaidLog (new file, PDF)', prepare: trustWorkbook, run: (a) => a.server.exportPrepaidLog('Beta', { pdf: true }) },
   {
     name: 'exportPrepaidLog (refresh, period)',

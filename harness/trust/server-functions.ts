@@ -21,6 +21,8 @@ export interface ServerFunction {
   access: Access;
   /** Menu items report in an alert or toast instead of returning or throwing. */
   menu: boolean;
+  /** Changes nothing (as a `reader`), though only authorizers may call it: it answers while the lock is held elsewhere. */
+  readsOnly?: boolean;
   /** The arguments; may set up what the call needs (a selection, a prompt's answer). */
   args(addon: Addon): unknown[];
 }
@@ -53,6 +55,7 @@ export const SERVER_FUNCTIONS: ServerFunction[] = [
   fn('getSettings', 'reader'),
   fn('saveSettings', 'authorizer', () => [{ roundingMinutes: 15 }]),
   fn('archiveBefore', 'authorizer', () => ['2026-01-06']),
+  { ...fn('previewArchive', 'authorizer', () => ['2026-01-06']), readsOnly: true },
   fn('checkLedger', 'reader'),
   fn('getSidebarData', 'reader', () => [{}]),
   fn('logTime', 'editor', () => [{ date: '2026-01-06', client: 'Acme', person: 'Ann', description: 'Call', hours: '1:00' }]),
@@ -60,12 +63,14 @@ export const SERVER_FUNCTIONS: ServerFunction[] = [
   fn('stopTimer', 'editor'),
   fn('getTimer', 'reader'),
   fn('saveClientSettings', 'authorizer', () => ['Acme', { minimumHours: 3 }]),
+  fn('addClient', 'authorizer', () => [{ name: 'Gamma', billingEmail: 'ap@gamma.test', hourlyRate: '80', currency: 'EUR', minimumHours: 2, topUpHours: 10 }]),
   fn('exportPrepaidLog', 'authorizer', () => ['Beta']),
   fn('shareClientLog', 'authorizer', () => ['Acme', 'cfo@acme.test']),
   fn('unshareClientLog', 'authorizer', () => ['Acme', CLIENT_VIEWER]),
   menu('menuExportPrepaidLog', 'authorizer', answerPrompt),
   fn('runAutomaticInvoicing', 'authorizer'),
   fn('markInvoicePaid', 'authorizer', () => ['INV-2026-0001']),
+  fn('invoiceClientNow', 'authorizer', () => ['Acme Labs']),
   fn('installInvoicingTrigger', 'authorizer'),
   fn('removeInvoicingTrigger', 'authorizer'),
   fn('getInvoicingStatus', 'reader'),

@@ -9,6 +9,7 @@
  * burn rate follow when the work was done (the entry's date), so authorizing a month of
  * entries at once does not look like a burst.
  */
+import { nameFromEmail } from './people';
 import { formatHours } from './quantities';
 import type { Client, LogKind, LogRow } from './types';
 
@@ -105,15 +106,6 @@ export interface ClientReportInput {
 }
 
 const EMAIL = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+\.[^\s<>"'(),;:]+/g;
-
-function nameFromEmail(email: string): string {
-  return email
-    .split('@')[0]
-    .split(/[._+-]+/)
-    .filter(Boolean)
-    .map((part) => part.charAt(0).toUpperCase() + part.slice(1))
-    .join(' ');
-}
 
 /**
  * How the person who did the work is shown: as typed ('email'), not at all ('hidden'), or

@@ -123,9 +123,11 @@ export function planInvoices(input: {
   invoices: readonly InvoiceFacts[];
   /** Only these clients (after a ledger change); all when absent. */
   only?: ReadonlySet<string>;
+  /** Clients an authorizer asked to invoice now: planned like the others, whether Auto-invoice is on or off. */
+  manual?: ReadonlySet<string>;
 }): InvoicingPlanResult {
   const wanted = (name: string) => !input.only || input.only.has(name);
-  const auto = [...input.clients.values()].filter((c) => c.autoInvoice && wanted(c.name));
+  const auto = [...input.clients.values()].filter((c) => (c.autoInvoice || input.manual?.has(c.name)) && wanted(c.name));
   const states = crossings(input.log, new Map(auto.map((c) => [c.name, c.minimumMinutes])));
   const logIds = new Set(input.log.map((r) => r.logId));
   const result: InvoicingPlanResult = { plans: [], problems: [], alreadyInvoiced: [] };

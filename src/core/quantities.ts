@@ -11,6 +11,13 @@ const DAY_MS = 86_400_000;
 /** A parsed quantity, or why it cannot be read (`bad-hours`, `bad-amount`). */
 export type Parsed<T> = Result<T, Refusal<'bad-hours' | 'bad-amount'>>;
 
+/** One entry may hold at most a day: more is refused, when logged and when authorized. */
+export const MAX_ENTRY_MINUTES = 24 * 60;
+/** An entry longer than this is unusual: authorizing it needs a confirmation. */
+export const LONG_ENTRY_MINUTES = 12 * 60;
+/** One person's entries on one day adding up to more than this need a confirmation. */
+export const LONG_DAY_MINUTES = 24 * 60;
+
 /** Whole minutes to decimal hours for a sheet cell; reading it back with {@link hoursToMinutes} is exact. */
 export function minutesToHours(minutes: number): number {
   return minutes / 60;
@@ -91,6 +98,15 @@ export function parseHours(value: unknown, durationEpochMs = Date.UTC(1899, 11, 
     return refuse('bad-hours', `Hours "${text}" are not a number. Use 1.5, 1:30, 1h30 or 90m.`);
   }
   return refuse('bad-hours', `Hours are not a number (${String(value)}).`);
+}
+
+/**
+ * The sentence refusing an entry of more than {@link MAX_ENTRY_MINUTES}, or null when the
+ * minutes fit in one entry. Top-ups and adjustments have no such limit.
+ */
+export function entryTooLong(minutes: number): string | null {
+  if (minutes <= MAX_ENTRY_MINUTES) return null;
+  return `${formatHours(minutes)} h is more than 24 h in one entry. Log each day's work as an entry of its own.`;
 }
 
 /**

@@ -3,9 +3,9 @@
  * default and a validator; `saveSettings` merges only the keys it is given and refuses
  * the whole change, with a reason per key, when any value is invalid.
  */
-import { isEmail } from './email';
+import { isEmailAddress } from './people';
 import { normalizeEmail } from './permissions';
-import { CodedError, type Refusal, type Result, refuse } from './result';
+import { CodedError, ok, type Refusal, type Result, refuse } from './result';
 import { isRoundingMinutes, type RoundingMinutes } from './rounding';
 
 export type CreditOn = 'payment' | 'issue';
@@ -27,6 +27,8 @@ export interface Settings {
   linkSharingClients: string[];
   /** Yearly archive spreadsheets written by archiveBefore: year -> spreadsheet ID. */
   archives: Record<string, string>;
+  /** People's names by email (lower case), as Time entries write them; an email not here is named from the email (people.ts). */
+  people: Record<string, string>;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
@@ -42,6 +44,7 @@ export const DEFAULT_SETTINGS: Settings = {
   clientLogShowDescriptions: true,
   linkSharingClients: [],
   archives: {},
+  people: {},
 };
 
 type Validator<T> = (value: unknown) => Result<T, Refusal<'invalid-setting'>>;
@@ -62,7 +65,7 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
     const list = stringList(v);
     if (!list.ok) return list;
     const emails = [...new Set(list.value.map(normalizeEmail))];
-    const bad = emails.find((e) => !isEmail(e));
+    const bad = emails.find((e) => !isEmailAddress(e));
     if (bad) return refuse('invalid-setting', `"${bad}" is not an email address`);
     if (emails.length === 0) return refuse('invalid-setting', 'must keep at least one authorizer');
     return { ok: true, value: emails };
@@ -85,7 +88,38 @@ const VALIDATORS: { [K in keyof Settings]: Validator<Settings[K]> } = {
     v && typeof v === 'object' && !Array.isArray(v) && Object.entries(v).every(([k, id]) => /^\d{4}$/.test(k) && typeof id === 'string')
       ? { ok: true, value: { ...(v as Record<string, string>) } }
       : refuse('invalid-setting', 'must map years to spreadsheet IDs'),
+  people: validatePeople,
 };
+
+/** A person's name: on one line, not so long it breaks a column, and not starting like a formula. */
+function nameProblem(name: string): string {
+  if (!name) return 'has no name';
+  if (name.length > 80) return 'has a name over 80 characters';
+  if (/[\r\n\t]/.test(name)) return 'has a name on more than one line';
+  if (/^[=+\-@']/.test(name)) return `has a name starting with "${name[0]}", which a spreadsheet reads as a formula`;
+  if (name.includes('@')) return 'has an email address as its name; write the name a client reads';
+  return '';
+}
+
+/** People: emails (any case, stored lower case) to names; two emails may not share a name, or the Person filter would mix them up. */
+function validatePeople(v: unknown): ReturnType<Validator<Record<string, string>>> {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return refuse('invalid-setting', 'must map email addresses to names');
+  const people: Record<string, string> = {};
+  const owners = new Map<string, string>();
+  for (const [rawEmail, rawName] of Object.entries(v as Record<string, unknown>)) {
+    const email = normalizeEmail(rawEmail);
+    if (!isEmailAddress(email)) return refuse('invalid-setting', `"${rawEmail.trim()}" is not an email address`);
+    if (typeof rawName !== 'string') return refuse('invalid-setting', `${email} must have a name as text`);
+    const name = rawName.trim().replace(/ {2,}/g, ' ');
+    const problem = nameProblem(name);
+    if (problem) return refuse('invalid-setting', `${email} ${problem}`);
+    const other = owners.get(name.toLowerCase());
+    if (other && other !== email) return refuse('invalid-setting', `${other} and ${email} are both named "${name}"; give each person their own name`);
+    owners.set(name.toLowerCase(), email);
+    people[email] = name;
+  }
+  return ok(people);
+}
 
 /** Settings that would not be valid (code `invalid-settings`); nothing was saved. */
 export class SettingsError extends CodedError {

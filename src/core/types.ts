@@ -71,6 +71,10 @@ export const SKIP_CODES = [
   'not-authorized',
   'unknown-client',
   'bad-hours',
+  'too-many-hours',
+  'long-entry',
+  'long-day',
+  'future-date',
   'no-entry-id',
   'duplicate-entry-id',
   'not-found',
@@ -78,8 +82,19 @@ export const SKIP_CODES = [
 ] as const;
 export type SkipCode = (typeof SKIP_CODES)[number];
 
+/** Skips an authorizer may override ("Authorize anyway"): the entry is plausible but unusual. */
+export const FLAG_CODES = ['long-entry', 'long-day', 'future-date'] as const;
+export type FlagCode = (typeof FLAG_CODES)[number];
+
+/** Something unusual about an entry that an authorizer must confirm before it is deducted. */
+export type EntryFlag = Refusal<FlagCode>;
+
 export interface SkippedEntry extends Refusal<SkipCode> {
   entryId: string;
+  /** The sheet row the skip is about, when there is one (each row of a duplicated Entry ID has its own). */
+  row?: number;
+  /** Present when the skip can be overridden: what the authorizer is asked to confirm. */
+  flags?: EntryFlag[];
 }
 
 /** How one client's balance moves in an operation. */

@@ -85,6 +85,16 @@ export class CreditsRepository {
     return refuse('unknown-client', `There is no client "${key}" in Credits. Check the spelling or add the client to Credits first.`);
   }
 
+  /** Every client name in Credits, those that occur twice included. */
+  names(): string[] {
+    return [...this.clients.keys(), ...this.duplicates];
+  }
+
+  /** Appends one client row (header -> value) in one write; the caller has checked its name is new. */
+  appendClient(record: Record<string, unknown>): void {
+    this.table.append([record]);
+  }
+
   /** Rewrites `Balance (h)` for every client whose written balance differs from its log. */
   writeBalances(ledger: Ledger): void {
     const updates: CellUpdate[] = [];

@@ -51,6 +51,8 @@ export const TIME_ENTRIES: SheetSchema = {
     { header: 'Status', required: true },
     { header: 'Authorized by' },
     { header: 'Authorized at', format: 'yyyy-mm-dd hh:mm' },
+    // Why the last action skipped the entry; cleared when it goes through. Next to the status columns, so one block writes both.
+    { header: 'Reason' },
   ],
 };
 

@@ -74,10 +74,12 @@ export class TimeEntriesRepository {
   }
 
   /**
-   * Makes Status, Authorized by and Authorized at agree with the log for every entry, and
-   * clears the Select boxes of `untick` — in as few block writes as the layout allows.
+   * Makes Status, Authorized by and Authorized at agree with the log for every entry,
+   * clears the Select boxes of `untick`, and writes `reasons` (sheet row → why it was
+   * skipped, '' to clear) into the Reason column when the sheet has one — in as few block
+   * writes as the layout allows.
    */
-  syncWithLedger(ledger: Ledger, untick: ReadonlySet<string> = new Set()): number {
+  syncWithLedger(ledger: Ledger, untick: ReadonlySet<string> = new Set(), reasons: ReadonlyMap<number, string> = new Map()): number {
     const updates: CellUpdate[] = [];
     for (const entry of this.entries) {
       if (!entry.entryId) continue;
@@ -94,6 +96,10 @@ export class TimeEntriesRepository {
         updates.push({ index, header: 'Status', value: status });
         if (this.table.has('Authorized by')) updates.push({ index, header: 'Authorized by', value: asText(by) });
         if (this.table.has('Authorized at')) updates.push({ index, header: 'Authorized at', value: at === null ? '' : new Date(at) });
+      }
+      const reason = reasons.get(entry.row);
+      if (reason !== undefined && this.table.has('Reason') && cellString(this.table.get(index, 'Reason')) !== reason) {
+        updates.push({ index, header: 'Reason', value: asText(reason) });
       }
       if (untick.has(entry.entryId) && entry.selected && this.table.has('Select')) {
         entry.selected = false;

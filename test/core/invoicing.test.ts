@@ -34,6 +34,23 @@ describe('planInvoices', () => {
     expect(plan([acme({ minimumMinutes: 120 })], below).plans).toHaveLength(1);
   });
 
+  it('invoices a client with Auto-invoice off when an authorizer asks for it (manual), and only that one', () => {
+    const log = logRows(row('Top-up', 'Acme', 60), row('Deduction', 'Acme', -1968), row('Top-up', 'Beta', 60), row('Deduction', 'Beta', -120));
+    const clients = clientsByName(acme({ autoInvoice: false, minimumMinutes: 0 }), acme({ name: 'Beta', autoInvoice: false, minimumMinutes: 0 }));
+    const manual = new Set(['Acme']);
+    const result = planInvoices({ clients, duplicates: [], log, invoices: [], only: manual, manual });
+    expect(result.plans.map((p) => [p.client, p.crossing])).toEqual([['Acme', 'L-2']]);
+    const twice = planInvoices({
+      clients,
+      duplicates: [],
+      log,
+      invoices: [{ invoiceNo: 'INV-1', client: 'Acme', status: 'Open', crossing: 'L-2' }],
+      only: manual,
+      manual,
+    });
+    expect([twice.plans, twice.alreadyInvoiced]).toEqual([[], [{ client: 'Acme', invoiceNo: 'INV-1', status: 'Open' }]]);
+  });
+
   it('does not invoice when Auto-invoice is off, or a client with no log', () => {
     const log = logRows(row('Top-up', 'Acme', 60));
     expect(plan([acme({ autoInvoice: false })], log).plans).toEqual([]);

@@ -4,7 +4,17 @@
  */
 import * as vm from 'node:vm';
 import fc from 'fast-check';
-import { amountCents, formatHours, formatMoney, hoursToMinutes, minutesToHours, parseHours, parseMoney, parseSignedHours } from '../../src/core/quantities';
+import {
+  amountCents,
+  entryTooLong,
+  formatHours,
+  formatMoney,
+  hoursToMinutes,
+  minutesToHours,
+  parseHours,
+  parseMoney,
+  parseSignedHours,
+} from '../../src/core/quantities';
 
 /** 1899-12-30 00:00 UTC, the instant a duration cell of 0:00 stands for in a UTC sheet. */
 const UTC_EPOCH = Date.UTC(1899, 11, 30);
@@ -335,5 +345,14 @@ describe('parseHours with an h', () => {
     expect(parseHours('2 h 5m')).toEqual({ ok: true, value: 125 });
     expect(parseHours('1h75').ok).toBe(false);
     expect(parseHours('1.5h30').ok).toBe(false);
+  });
+});
+
+describe('entryTooLong', () => {
+  it('allows up to 24 h in one entry and refuses more, saying why', () => {
+    expect(entryTooLong(0)).toBeNull();
+    expect(entryTooLong(24 * 60)).toBeNull();
+    expect(entryTooLong(24 * 60 + 1)).toBe("24.02 h is more than 24 h in one entry. Log each day's work as an entry of its own.");
+    expect(entryTooLong(500 * 60)).toMatch(/^500\.00 h is more than 24 h/);
   });
 });

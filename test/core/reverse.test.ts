@@ -5,7 +5,7 @@
 import { planAuthorization } from '../../src/core/authorize';
 import { Ledger, verifyAppend } from '../../src/core/ledger';
 import { planReversal } from '../../src/core/reverse';
-import { aClient, aTimeEntry, AUTHORIZER, clientsByName, idSequence, ledgerOf, NOW, row } from '../../harness/builders';
+import { aClient, aTimeEntry, AUTHORIZER, clientsByName, idSequence, ledgerOf, NOW, row, utcDay } from '../../harness/builders';
 
 const clients = clientsByName(aClient(), aClient({ name: 'Beta', minimumMinutes: 0 }));
 
@@ -92,6 +92,7 @@ describe('planReversal', () => {
         now: NOW,
         durationEpochMs: Date.UTC(1899, 11, 30),
         newLogId,
+        dayOf: utcDay,
       });
 
     auth('1:10');
@@ -99,7 +100,7 @@ describe('planReversal', () => {
     planReversal({ entryIds: ['E-7'], reason: 'wrong hours', clients, ledger, user: AUTHORIZER, now: NOW, newLogId });
     expect(ledger.balance('Acme')).toBe(600);
     const again = auth('0:40');
-    expect(again.authorized).toEqual([{ entryId: 'E-7', client: 'Acme', rawMinutes: 40, minutes: 45 }]);
+    expect(again.authorized).toEqual([{ entryId: 'E-7', row: entry.row, client: 'Acme', rawMinutes: 40, minutes: 45, flags: [] }]);
     expect(ledger.balance('Acme')).toBe(600 - 45);
     expect(ledger.appended.map((r) => [r.kind, r.minutes])).toEqual([
       ['Deduction', -75],

@@ -2,6 +2,8 @@
  * Settings: stored JSON is read over the defaults, and a change is merged key by key or
  * refused whole with a reason per key.
  */
+import { sameClientName } from '../../src/core/client-name';
+import { nameFromEmail, personName } from '../../src/core/people';
 import { DEFAULT_SETTINGS, mergeSettings, parseStoredSettings, SettingsError, type Settings } from '../../src/core/settings';
 
 function refusal(change: Record<string, unknown>, current: Settings = DEFAULT_SETTINGS): SettingsError {
@@ -100,5 +102,44 @@ describe('mergeSettings', () => {
     const error = refusal({ roundingMinutes: 15, emailInvoices: 'yes', colour: 'blue' }, current);
     expect(Object.keys(error.problems).sort()).toEqual(['colour', 'emailInvoices']);
     expect(current.roundingMinutes).toBe(6);
+  });
+});
+
+describe('people', () => {
+  it.each([
+    ['owner@agency.test', 'Owner'],
+    ['jan.peeters@agency.test', 'Jan Peeters'],
+    ['marie-claire_dubois+work@agency.test', 'Marie Claire Dubois'],
+    ['  Ann@Agency.test ', 'Ann'],
+  ])('names %s "%s" from the email', (email, name) => {
+    expect(nameFromEmail(email)).toBe(name);
+  });
+
+  it('takes the People setting first (any case of the email), and leaves a name that is not an email as it is', () => {
+    const people = mergeSettings(DEFAULT_SETTINGS, { people: { ' Jan.Peeters@Agency.test ': '  Jan  Peeters-Smit ' } }).people;
+    expect(people).toEqual({ 'jan.peeters@agency.test': 'Jan Peeters-Smit' });
+    expect(personName('JAN.PEETERS@agency.test', people)).toBe('Jan Peeters-Smit');
+    expect(personName('owner@agency.test', people)).toBe('Owner');
+    expect(personName(' Ann ', people)).toBe('Ann');
+  });
+
+  it.each([
+    [{ 'x@y': 'X' }, /"x@y" is not an email address/],
+    [{ 'a@b.test': 7 }, /must have a name as text/],
+    [{ 'a@b.test': 'line\nbreak' }, /more than one line/],
+    [{ 'a@b.test': '@mention' }, /formula/],
+    [{ 'a@b.test': 'a@b.test' }, /email address as its name/],
+    [{ 'a@b.test': 'Ann', 'c@b.test': ' ann ' }, /both named "ann"/],
+    [['a@b.test'], /must map email addresses to names/],
+  ])('refuses %j', (people, reason) => {
+    expect(refusal({ people }).problems.people).toMatch(reason);
+  });
+});
+
+describe('sameClientName', () => {
+  it('matches names a person reads as one client, and keeps different ones apart', () => {
+    expect(sameClientName('Acme', ' acme ')).toBe(true);
+    expect(sameClientName('Acme  Labs', 'ACME LABS')).toBe(true);
+    expect(sameClientName('Acme', 'Acme Labs')).toBe(false);
   });
 });

@@ -1,12 +1,13 @@
 /**
  * archiveBefore: balances unchanged, checkLedger still passes, a stopped run repeated
  * loses and doubles nothing, and entries split across the cut-off stay together.
+ * previewArchive shows the same plan and writes nothing.
  */
 import { logTab } from '../../harness/client-log';
-import { addClients, addEntries, addonWithSheets, balances, expectEveryStoppedRunToRecover, rows } from '../../harness/workbook';
+import { addClients, addEntries, addonWithSheets, balances, EDITOR, expectEveryStoppedRunToRecover, rows } from '../../harness/workbook';
 
 function workbookAcrossYears() {
-  const addon = addonWithSheets({ now: Date.UTC(2025, 10, 3, 9) });
+  const addon = addonWithSheets({ now: Date.UTC(2025, 10, 7, 9) });
   addClients(addon, [{ Client: 'Acme' }, { Client: 'Beta' }]);
   addon.server.addCredits('Acme', 20, 'Block 2025');
   addon.server.addCredits('Beta', 10, 'Block 2025');
@@ -23,6 +24,34 @@ function workbookAcrossYears() {
   addon.server.authorizeEntries(['E-NEW']);
   return addon;
 }
+
+describe('previewArchive', () => {
+  it('shows per year what archiveBefore would move and the balances carried forward, writing nothing', () => {
+    const addon = workbookAcrossYears();
+    addEntries(addon, [{ Date: '2025-11-04', Client: 'Beta', Hours: 1, Description: 'No Entry ID yet' }]);
+    const before = addon.emu.snapshot();
+    const preview = addon.server.previewArchive('2026-01-01');
+    expect(addon.emu.snapshot()).toEqual(before);
+    expect(preview).toMatchObject({
+      date: '2026-01-01',
+      logRows: 4,
+      entries: 2,
+      years: [{ year: '2025', logRows: 4, entries: 2 }],
+      carried: [
+        { client: 'Acme', minutes: 18 * 60 },
+        { client: 'Beta', minutes: 9 * 60 },
+      ],
+    });
+    expect(preview.summary).toBe(
+      'Archiving before 2026-01-01 moves 4 log rows and 2 authorized entries to Prepaid archive 2025; 2 clients carry their balance forward (Acme 18.00 h, Beta 9.00 h). Nothing was written.',
+    );
+    const done = addon.server.archiveBefore('2026-01-01');
+    expect([done.archivedLogRows, done.archivedEntries, done.openingRows]).toEqual([preview.logRows, preview.entries, preview.carried.length]);
+    expect(addon.server.previewArchive('2026-01-01')).toMatchObject({ logRows: 0, years: [], summary: 'Nothing to archive before 2026-01-01.' });
+    expect(() => addon.server.previewArchive('01/01/2026')).toThrow(/yyyy-mm-dd/);
+    expect(() => addon.as(EDITOR).previewArchive('2026-01-01')).toThrow(/Only authorizers/);
+  });
+});
 
 describe('archiveBefore', () => {
   it('moves old rows to the yearly archive and leaves balances and the ledger intact', () => {

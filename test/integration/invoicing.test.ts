@@ -100,7 +100,7 @@ describe('which clients are invoiced', () => {
     addon.server.markInvoicePaid('INV-2026-0001'); // +20 -> 24 h, back above 5 h
     expect(addon.server.runAutomaticInvoicing().created).toEqual([]);
     addEntries(addon, [{ 'Entry ID': 'E-20', Client: 'Acme', Hours: 19.5, Description: 'Migration' }]);
-    addon.server.authorizeEntries(['E-20']); // 4.5 h: a second crossing
+    addon.server.authorizeEntries(['E-20'], { confirmed: ['E-20'] }); // 4.5 h: a second crossing (over 12 h in one entry, confirmed)
     const run = addon.server.runAutomaticInvoicing();
     expect(run.created.map((v) => v.invoiceNo)).toEqual(['INV-2026-0002']);
     const second = addon.emu.files.content(String(invoices(addon)[1]['PDF ID']));

@@ -81,7 +81,8 @@ describe('service calls', () => {
     addClients(addon, [{ Client: 'Acme' }]);
     addEntries(
       addon,
-      Array.from({ length: count }, (_, i) => ({ 'Entry ID': `E-${i}`, Client: 'Acme', Hours: 1 })),
+      // One person each: a thousand hours by one person on one day would be flagged, not deducted.
+      Array.from({ length: count }, (_, i) => ({ 'Entry ID': `E-${i}`, Client: 'Acme', Person: `Person ${i}`, Hours: 1 })),
     );
     addon.server.authorizeEntries(['E-0']);
     const { calls } = addon.emu;

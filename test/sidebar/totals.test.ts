@@ -35,6 +35,8 @@ const entry = (entryId: string, clientName: string, minutes: number | null, dedu
   ticked: false,
   deductMinutes,
   problem: deductMinutes === null ? 'Hours are missing.' : '',
+  skipCode: deductMinutes === null ? 'bad-hours' : '',
+  flags: [],
 });
 
 describe('chosenTotals', () => {

@@ -7,7 +7,7 @@
  * unless Settings turn it on for this client.
  */
 import { buildClientReport, type ClientLogView, type ClientReport, type Period } from '../../core/client-report';
-import { isEmail } from '../../core/email';
+import { isEmailAddress } from '../../core/people';
 import { authorizerRefusal } from '../../core/permissions';
 import { formatHours } from '../../core/quantities';
 import { ok, type Result, refuse } from '../../core/result';
@@ -121,7 +121,7 @@ function emailAddress(email: unknown): Result<string> {
   const address = String(email ?? '')
     .trim()
     .toLowerCase();
-  if (!isEmail(address)) return refuse('bad-email', `"${String(email ?? '')}" is not an email address. Enter the client's email, like name@client.com.`);
+  if (!isEmailAddress(address)) return refuse('bad-email', `"${String(email ?? '')}" is not an email address. Enter the client's email, like name@client.com.`);
   return ok(address);
 }
 

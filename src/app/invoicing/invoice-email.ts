@@ -5,7 +5,7 @@
  * right after sending, so a run stopped in between may send the same PDF twice, never zero
  * times.
  */
-import { isEmail } from '../../core/email';
+import { isEmailAddress } from '../../core/people';
 import { formatHours, formatMoney } from '../../core/quantities';
 import { ok, type Refusal, type Result } from '../../core/result';
 import type { Mailer } from '../../services/ports';
@@ -27,7 +27,7 @@ export function emailInvoice(mailer: Mailer, invoice: InvoiceRow, billingEmail: 
     },
   });
   if (!billingEmail) return notSent(`${invoice.client} has no Billing email in Credits.`);
-  if (!isEmail(billingEmail)) return notSent(`"${billingEmail}" is not an email address.`);
+  if (!isEmailAddress(billingEmail)) return notSent(`"${billingEmail}" is not an email address.`);
   if (mailer.remainingDailyQuota() < 1) return notSent('the daily email quota of this Google account is used up.');
   const amount = formatMoney(invoice.amountCents ?? 0, invoice.currency);
   try {

@@ -76,9 +76,10 @@ function allocate(services: Services, pattern: string, existing: readonly Invoic
 
 /**
  * Invoices the clients that need it (only `only`, when given) and finishes their
- * `Pending` invoices. Returns the run and the clients whose invoice was credited at issue.
+ * `Pending` invoices. With `manual`, the `only` clients are invoiced even with Auto-invoice
+ * off (an authorizer asked). Returns the run and the clients whose invoice was credited at issue.
  */
-export function invoiceClients(session: LedgerSession, only?: ReadonlySet<string>): { run: InvoicingRun; touched: string[] } {
+export function invoiceClients(session: LedgerSession, only?: ReadonlySet<string>, manual = false): { run: InvoicingRun; touched: string[] } {
   const services = session.services;
   const started = services.now();
   const invoices = InvoicesRepository.read(services.spreadsheet);
@@ -88,6 +89,7 @@ export function invoiceClients(session: LedgerSession, only?: ReadonlySet<string
     log: session.log.rows,
     invoices: [...invoices.rows, ...invoices.unnumbered],
     only,
+    manual: manual ? only : undefined,
   });
   const pending = invoices.rows.filter((r) => r.status === 'Pending' && (!only || only.has(r.client)));
   const problems = [...planned.problems];

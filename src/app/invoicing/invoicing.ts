@@ -1,6 +1,7 @@
 /**
  * The invoicing use cases: `runAutomaticInvoicing` (the hourly trigger's handler and the
- * "Run invoicing now" menu item) and `markInvoicePaid`. Both hold the document lock for
+ * "Run invoicing now" menu item), `invoiceClientNow` (one client whose Auto-invoice is
+ * off, at an authorizer's request) and `markInvoicePaid`. Both hold the document lock for
  * the whole check-and-write, so the trigger and a person running at once make one
  * invoice, and both are safe to run again after a stop part-way.
  */
@@ -29,6 +30,34 @@ export function runAutomaticInvoicing(services: Services): Result<InvoicingRun> 
     if (touched.length) afterLedgerChange(session, touched, { invoicing: false });
     // The hourly run also keeps every client's log file current (its forecast moves with time).
     refreshAllClientLogs(services, session, touched);
+    return ok(run);
+  });
+}
+
+/**
+ * Invoices one client now, whether its Auto-invoice is on or off: the sidebar offers it
+ * for a client below zero that is not invoiced automatically. It is the same pass as the
+ * hourly run's, so the client's current drop below its minimum is invoiced once however
+ * often this is asked (a second call names the invoice already made). Authorizers only.
+ */
+export function invoiceClientNow(services: Services, client: string): Result<InvoicingRun> {
+  if (typeof client !== 'string' || !client.trim()) return refuse('no-client', 'invoiceClientNow needs the name of a client in Credits.');
+  return withDocumentLock(services, () => {
+    const session = new LedgerSession(services);
+    const denied = session.refusal();
+    if (denied) return { ok: false, refusal: denied };
+    const found = session.credits.find(client);
+    if (!found.ok) return found;
+    const { name, minimumMinutes } = found.value;
+    const { run, touched } = invoiceClients(session, new Set([name]), true);
+    if (touched.length) afterLedgerChange(session, touched, { invoicing: false });
+    if (run.created.length + run.finished.length + run.problems.length + run.alreadyInvoiced.length === 0) {
+      const balance = session.ledger.balance(name);
+      return ok({
+        ...run,
+        summary: `${name} is at ${formatHours(balance)} h, not below its minimum of ${formatHours(minimumMinutes)} h, so no invoice is needed.`,
+      });
+    }
     return ok(run);
   });
 }

@@ -5,7 +5,8 @@
  */
 import { planAuthorization } from '../../core/authorize';
 import { ok, type Result } from '../../core/result';
-import type { SkippedEntry } from '../../core/types';
+import type { SkippedEntry, TimeEntry } from '../../core/types';
+import { dayOf } from '../../services/calendar-day';
 import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
 import { durationEpochMs } from '../../sheets/duration-epoch';
@@ -13,22 +14,37 @@ import { selectedRows } from '../../sheets/selection';
 import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
 import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
-import { summarize, type LedgerResult } from './results';
+import { ledgerResult, rowReasons, type LedgerResult } from './results';
 
 /** The Entry IDs to authorize, picked from `Time entries`. */
 type Picker = (entries: TimeEntriesRepository) => string[];
 
-function notAllowed(ids: string[], message: string): LedgerResult {
-  const skipped: SkippedEntry[] = ids.filter(Boolean).map((entryId) => ({ entryId, code: 'not-allowed', message }));
-  return { done: [], skipped, balances: [], summary: `Nothing was authorized. ${message}` };
+/** How to authorize: the Entry IDs whose flags the authorizer confirmed ("Authorize anyway"). */
+export interface AuthorizeOptions {
+  confirmed?: string[];
 }
 
-function authorize(services: Services, pick: Picker, untickAfter: boolean): LedgerResult {
+function notAllowed(services: Services, entries: readonly TimeEntry[], ids: string[], message: string): LedgerResult {
+  const skipped: SkippedEntry[] = ids.filter(Boolean).map((entryId) => ({ entryId, code: 'not-allowed', message }));
+  const result = ledgerResult(services, entries, 'Authorized', { done: [], skipped, balances: [] });
+  return { ...result, summary: `Nothing was authorized. ${message}` };
+}
+
+function confirmedIds(options: AuthorizeOptions | null | undefined): string[] {
+  const confirmed = options?.confirmed ?? [];
+  if (!Array.isArray(confirmed)) throw new Error('authorizeEntries: "confirmed" must be a list of Entry IDs.');
+  return confirmed.map((id) => String(id ?? ''));
+}
+
+function authorize(services: Services, pick: Picker, untickAfter: boolean, confirmed: string[] = []): LedgerResult {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     // Checked before anything is written: a refused call assigns no Entry IDs either.
     const denied = session.refusal();
-    if (denied) return notAllowed(pick(TimeEntriesRepository.read(services.spreadsheet)), denied.message);
+    if (denied) {
+      const readOnly = TimeEntriesRepository.read(services.spreadsheet);
+      return notAllowed(services, readOnly.entries, pick(readOnly), denied.message);
+    }
     const entries = session.entries();
     const ids = pick(entries);
     const outcome = planAuthorization({
@@ -41,20 +57,25 @@ function authorize(services: Services, pick: Picker, untickAfter: boolean): Ledg
       now: session.now,
       durationEpochMs: durationEpochMs(services),
       newLogId: () => session.newId('L'),
+      dayOf: (time) => dayOf(services, time),
+      confirmed,
     });
     const untick = new Set(
       untickAfter ? [...outcome.authorized.map((a) => a.entryId), ...outcome.skipped.filter((s) => s.code === 'already-authorized').map((s) => s.entryId)] : [],
     );
-    const after = afterLedgerChange(session, session.commit(untick));
-    const result = { done: outcome.authorized, skipped: outcome.skipped, balances: outcome.balances };
-    return { ...result, summary: summarize('Authorized', result) + after.summary };
+    const result = ledgerResult(services, entries.entries, 'Authorized', { done: outcome.authorized, skipped: outcome.skipped, balances: outcome.balances });
+    const after = afterLedgerChange(session, session.commit(untick, rowReasons(result)));
+    return { ...result, summary: result.summary + after.summary };
   });
 }
 
-/** Authorizes the entries with these Entry IDs. */
-export function authorizeEntries(services: Services, entryIds: readonly string[]): LedgerResult {
+/**
+ * Authorizes the entries with these Entry IDs. Flagged entries go through only when
+ * listed in `options.confirmed`; the others come back skipped with their flags.
+ */
+export function authorizeEntries(services: Services, entryIds: readonly string[], options?: AuthorizeOptions | null): LedgerResult {
   if (!Array.isArray(entryIds)) throw new Error('authorizeEntries needs a list of Entry IDs.');
-  return authorize(services, () => entryIds.map((id) => String(id ?? '')), false);
+  return authorize(services, () => entryIds.map((id) => String(id ?? '')), false, confirmedIds(options));
 }
 
 /** Authorizes the open entries whose Select box is ticked, and clears the boxes that went through. */

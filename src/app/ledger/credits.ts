@@ -1,9 +1,12 @@
 /**
  * Top-ups and adjustments: the two ways an authorizer changes a balance by hand. Each is
- * one log row; an adjustment needs a reason because the client will read it.
+ * one log row; an adjustment needs a reason because the client will read it. A value a
+ * person can correct (the client, the hours, the reason) comes back as a message for
+ * that field (`invalid-fields`), as `logTime` does, so the sidebar shows it under the
+ * field; a caller that is not an authorizer is refused (`not-authorizer`).
  */
 import { balanceChanges } from '../../core/authorize';
-import { formatHours, parseHours, parseSignedHours } from '../../core/quantities';
+import { formatHours, type Parsed, parseHours, parseSignedHours } from '../../core/quantities';
 import { ok, type Result, refuse } from '../../core/result';
 import type { BalanceChange, LogKind } from '../../core/types';
 import { withDocumentLock } from '../../services/document-lock';
@@ -12,10 +15,21 @@ import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
 
 export interface CreditResult {
+  ok: true;
   logId: string;
   client: string;
   minutes: number;
   balance: BalanceChange;
+  summary: string;
+}
+
+export type CreditField = 'client' | 'hours' | 'reason';
+
+/** A refused change: a message per field; nothing was written. */
+export interface CreditRefused {
+  ok: false;
+  code: 'invalid-fields';
+  errors: Partial<Record<CreditField, string>>;
   summary: string;
 }
 
@@ -31,13 +45,29 @@ function requestLogId(requestId: unknown): string | null {
   return clean ? `L-R${clean}` : null;
 }
 
-function post(services: Services, clientName: string, kind: LogKind, minutes: number, text: string, requestId: unknown): Result<CreditResult> {
+/** What a change needs: its minutes (or why the hours are refused) and its text (or why it is refused). */
+interface Change {
+  kind: LogKind;
+  minutes: Parsed<number>;
+  text: string;
+  textError?: string;
+}
+
+function post(services: Services, clientName: string, change: Change, requestId: unknown): Result<CreditResult | CreditRefused> {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     const denied = session.refusal();
     if (denied) return { ok: false, refusal: denied };
-    const found = session.credits.find(clientName);
-    if (!found.ok) return found;
+    const errors: CreditRefused['errors'] = {};
+    const found = String(clientName ?? '').trim() ? session.credits.find(clientName) : refuse('no-client', 'Choose a client.');
+    if (!found.ok) errors.client = found.refusal.message;
+    if (!change.minutes.ok) errors.hours = change.minutes.refusal.message;
+    if (change.textError) errors.reason = change.textError;
+    if (!found.ok || !change.minutes.ok || change.textError) {
+      return ok({ ok: false, code: 'invalid-fields', errors, summary: `Nothing was changed: ${Object.values(errors).join(' ')}` });
+    }
+    const { kind, text } = change;
+    const minutes = change.minutes.value;
     const client = found.value;
     const logId = requestLogId(requestId);
     const earlier = logId ? session.log.rows.find((r) => r.logId === logId) : undefined;
@@ -52,6 +82,7 @@ function post(services: Services, clientName: string, kind: LogKind, minutes: nu
     const [balance] = balanceChanges(new Map([[client.name, afterMinutes - row.minutes]]), session.ledger, session.credits.clients);
     const sign = minutes > 0 ? '+' : '';
     return ok({
+      ok: true,
       logId: row.logId,
       client: client.name,
       minutes,
@@ -62,18 +93,15 @@ function post(services: Services, clientName: string, kind: LogKind, minutes: nu
 }
 
 /** Adds prepaid hours to a client's balance (a `Top-up`). */
-export function addCredits(services: Services, client: string, hours: unknown, note: string, requestId?: string): Result<CreditResult> {
+export function addCredits(services: Services, client: string, hours: unknown, note: string, requestId?: string): Result<CreditResult | CreditRefused> {
   const parsed = parseHours(hours);
-  if (!parsed.ok) return parsed;
-  if (parsed.value === 0) return refuse('bad-hours', 'Add more than 0 hours.');
-  return post(services, client, 'Top-up', parsed.value, String(note ?? '').trim(), requestId);
+  const minutes = parsed.ok && parsed.value === 0 ? refuse('bad-hours', 'Add more than 0 hours.') : parsed;
+  return post(services, client, { kind: 'Top-up', minutes, text: String(note ?? '').trim() }, requestId);
 }
 
 /** Corrects a client's balance up or down (an `Adjustment`), with a reason. */
-export function adjustCredits(services: Services, client: string, hours: unknown, reason: string, requestId?: string): Result<CreditResult> {
-  const parsed = parseSignedHours(hours);
-  if (!parsed.ok) return parsed;
+export function adjustCredits(services: Services, client: string, hours: unknown, reason: string, requestId?: string): Result<CreditResult | CreditRefused> {
   const why = String(reason ?? '').trim();
-  if (!why) return refuse('no-reason', 'Give a reason for the adjustment; it appears in the prepaid log the client sees.');
-  return post(services, client, 'Adjustment', parsed.value, why, requestId);
+  const textError = why ? undefined : 'Give a reason for the adjustment; it appears in the prepaid log the client sees.';
+  return post(services, client, { kind: 'Adjustment', minutes: parseSignedHours(hours), text: why, textError }, requestId);
 }

@@ -6,10 +6,10 @@
  * to write to the log themselves.
  */
 export { afterLedgerChange } from './after-ledger-change';
-export { type ArchiveResult, archiveBefore } from './archive';
-export { authorizeEntries, authorizeSelection, authorizeTicked } from './authorize-entries';
+export { type ArchivePreview, type ArchiveResult, archiveBefore, previewArchive } from './archive';
+export { type AuthorizeOptions, authorizeEntries, authorizeSelection, authorizeTicked } from './authorize-entries';
 export { type CheckLedgerResult, checkLedger } from './check-ledger';
-export { addCredits, adjustCredits, type CreditResult } from './credits';
+export { addCredits, adjustCredits, type CreditRefused, type CreditResult } from './credits';
 export { LedgerSession } from './ledger-session';
-export type { LedgerResult } from './results';
+export type { DoneEntry, LedgerResult, SkippedItem } from './results';
 export { reverseEntries } from './reverse-entries';

@@ -54,13 +54,14 @@ export class LedgerSession {
 
   /**
    * Verifies and writes what the ledger gained: log rows first, then entry statuses
-   * (and cleared Select boxes), then balances. Returns the clients whose balance moved.
+   * (with cleared Select boxes and each row's Reason), then balances. Returns the
+   * clients whose balance moved.
    */
-  commit(untick?: ReadonlySet<string>): string[] {
+  commit(untick?: ReadonlySet<string>, reasons?: ReadonlyMap<number, string>): string[] {
     const appended = this.ledger.appended;
     verifyAppend(this.log.rows, appended);
     this.log.append(appended);
-    if (this.entriesRepo) this.entriesRepo.syncWithLedger(this.ledger, untick);
+    if (this.entriesRepo) this.entriesRepo.syncWithLedger(this.ledger, untick, reasons);
     this.credits.writeBalances(this.ledger);
     const touched = [...new Set(appended.map((r) => r.client))];
     appended.length = 0;

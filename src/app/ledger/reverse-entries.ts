@@ -8,7 +8,7 @@ import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
 import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
-import { summarize, type LedgerResult } from './results';
+import { ledgerResult, type LedgerResult } from './results';
 
 export function reverseEntries(services: Services, entryIds: readonly string[], reason: string): Result<LedgerResult> {
   if (!Array.isArray(entryIds)) throw new Error('reverseEntries needs a list of Entry IDs.');
@@ -18,7 +18,7 @@ export function reverseEntries(services: Services, entryIds: readonly string[], 
     const session = new LedgerSession(services);
     const denied = session.refusal();
     if (denied) return { ok: false, refusal: denied };
-    session.entries();
+    const entries = session.entries();
     const outcome = planReversal({
       entryIds,
       reason: why,
@@ -28,8 +28,8 @@ export function reverseEntries(services: Services, entryIds: readonly string[], 
       now: session.now,
       newLogId: () => session.newId('L'),
     });
+    const result = ledgerResult(services, entries.entries, 'Reversed', { done: outcome.reversed, skipped: outcome.skipped, balances: outcome.balances });
     const after = afterLedgerChange(session, session.commit());
-    const result = { done: outcome.reversed, skipped: outcome.skipped, balances: outcome.balances };
-    return ok({ ...result, summary: summarize('Reversed', result) + after.summary });
+    return ok({ ...result, summary: result.summary + after.summary });
   });
 }

@@ -5,4 +5,4 @@
  */
 export { showSidebar } from './show-sidebar';
 export { type ClientTotal, type EntryPreview, getSidebarData, type SidebarData, type SidebarFilter } from './sidebar-data';
-export { type ClientView, clientView, type EntryView } from './sidebar-views';
+export { type ClientView, clientView, type EntryDetails, type EntryView, entryDetails } from './sidebar-views';

@@ -8,23 +8,25 @@
  * except that rows still lacking an Entry ID get one (under the lock) so the sidebar can
  * name them.
  */
-import { planAuthorization } from '../../core/authorize';
+import { type AuthorizeInput, planAuthorization } from '../../core/authorize';
+import { type AuthorizeCounts, countAuthorization } from '../../core/authorize-counts';
+import { shortId } from '../../core/ids';
 import { Ledger } from '../../core/ledger';
+import { personName } from '../../core/people';
 import { authorizerRefusal } from '../../core/permissions';
 import type { Settings } from '../../core/settings';
-import type { BalanceChange } from '../../core/types';
+import type { BalanceChange, EntryFlag, SkipCode } from '../../core/types';
+import { dayOf, isDay } from '../../services/calendar-day';
 import { BusyError, withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
 import { durationEpochMs } from '../../sheets/duration-epoch';
-import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
 import { selectedRows } from '../../sheets/selection';
-import { dayOf, isDay } from '../../services/calendar-day';
-import { shortId } from '../../core/ids';
+import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
 import { LedgerSession } from '../ledger';
-import { clientLogLinks, type ClientLogLink } from './sidebar-client-logs';
-import { sidebarInvoicing, type SidebarInvoicing } from './sidebar-invoicing';
-import { clientView, entryView, type ClientView, type EntryView } from './sidebar-views';
 import { getTimer, type TimerView } from '../time-entries';
+import { type ClientLogLink, clientLogLinks } from './sidebar-client-logs';
+import { type SidebarInvoicing, sidebarInvoicing } from './sidebar-invoicing';
+import { type ClientView, clientView, type EntryView, entryView } from './sidebar-views';
 
 export interface SidebarFilter {
   client?: string;
@@ -41,10 +43,17 @@ export interface SidebarFilter {
 /** What authorizing one listed open entry would do. */
 export interface EntryPreview {
   entryId: string;
-  /** Open: minutes authorizing would deduct after rounding (null when it would be skipped). Authorized: minutes deducted. */
+  /**
+   * Open: minutes authorizing would deduct after rounding — for a flagged entry, once it is
+   * confirmed; null when it would be skipped whatever is confirmed. Authorized: minutes deducted.
+   */
   deductMinutes: number | null;
-  /** Why it would be skipped; '' when it would go through. */
+  /** Why it would be skipped whatever is confirmed; '' when it can go through. */
   problem: string;
+  /** The code of that skip; '' when there is none. */
+  skipCode: SkipCode | '';
+  /** What is unusual about it: it goes through only when confirmed ("Authorize anyway"). */
+  flags: EntryFlag[];
 }
 
 /** A client's line in the preview: hours to deduct after rounding and the balance before and after. */
@@ -56,6 +65,8 @@ export interface ClientTotal extends BalanceChange {
 
 export interface SidebarData {
   user: string;
+  /** The user's name as Time entries write it (Settings' People, else the name part of their email). */
+  userName: string;
   canAuthorize: boolean;
   /** Why the user may not authorize (it names who can); '' when they may. */
   permission: string;
@@ -64,11 +75,13 @@ export interface SidebarData {
   /** Today in the spreadsheet's time zone, `yyyy-MM-dd`. */
   today: string;
   clients: ClientView[];
-  /** Everyone who has logged time, for the Person filter. */
+  /** Everyone who has logged time, by name (an email in the Person column counts as its person's name), for the Person filter. */
   people: string[];
   filter: Required<SidebarFilter>;
   entries: (EntryView & EntryPreview)[];
   totals: ClientTotal[];
+  /** What authorizing every listed entry (confirming none) would do, counted as the result counts. */
+  counts: AuthorizeCounts;
   /** A sentence when the filter cannot be applied (e.g. nothing selected in the sheet); '' otherwise. */
   notice: string;
   timer: TimerView | null;
@@ -126,13 +139,15 @@ export function getSidebarData(services: Services, filter?: SidebarFilter | null
   const { settings, ledger } = session;
   const refusal = authorizerRefusal(session.user, settings.authorizers);
   const { rows: selected, notice } = sourceRows(services, wanted.source);
-  const person = wanted.person.toLowerCase();
+  const nameOf = (who: string) => personName(who, settings.people);
+  // An email in the filter (an older link) finds its person's entries too.
+  const person = wanted.person ? nameOf(wanted.person).toLowerCase() : '';
 
   const views = repo.entries.map((entry) => ({ entry, view: entryView(services, entry, ledger, epoch) }));
   const listed = views.filter(({ entry, view }) => {
     if (view.status !== (wanted.status === 'open' ? 'Open' : 'Authorized')) return false;
     if (wanted.client && view.client !== wanted.client) return false;
-    if (person && view.person.toLowerCase() !== person) return false;
+    if (person && nameOf(view.person).toLowerCase() !== person) return false;
     if (wanted.from && (!view.date || view.date < wanted.from)) return false;
     if (wanted.to && (!view.date || view.date > wanted.to)) return false;
     if (wanted.source === 'ticked' && !entry.selected) return false;
@@ -140,19 +155,25 @@ export function getSidebarData(services: Services, filter?: SidebarFilter | null
     return true;
   });
 
-  const plan = planAuthorization({
-    entryIds: wanted.status === 'open' ? listed.map(({ view }) => view.entryId) : [],
-    entries: repo.entries,
-    clients: session.credits.clients,
-    ledger: new Ledger(ledger.rows),
-    roundingMinutes: settings.roundingMinutes,
-    user: session.user,
-    now: session.now,
-    durationEpochMs: epoch,
-    newLogId: () => 'preview',
-  });
-  const deducts = new Map(plan.authorized.map((a) => [a.entryId, a]));
-  const problems = new Map(plan.skipped.map((s) => [s.entryId, s.message]));
+  const ids = wanted.status === 'open' ? listed.map(({ view }) => view.entryId) : [];
+  const preview = (confirmed: string[]) =>
+    planAuthorization({
+      entryIds: ids,
+      entries: repo.entries,
+      clients: session.credits.clients,
+      ledger: new Ledger(ledger.rows),
+      roundingMinutes: settings.roundingMinutes,
+      user: session.user,
+      now: session.now,
+      durationEpochMs: epoch,
+      newLogId: () => 'preview',
+      dayOf: (time) => dayOf(services, time),
+      confirmed,
+    } satisfies AuthorizeInput);
+  // As Authorize would run now, confirming nothing; and with every flag confirmed, for what each flagged entry would deduct.
+  const plan = preview([]);
+  const deducts = new Map(preview(ids).authorized.map((a) => [a.row, a.minutes]));
+  const skips = new Map(plan.skipped.filter((s) => s.row !== undefined).map((s) => [s.row, s]));
   const totals: ClientTotal[] = plan.balances.map((balance) => {
     const mine = plan.authorized.filter((a) => a.client === balance.client);
     return {
@@ -165,20 +186,28 @@ export function getSidebarData(services: Services, filter?: SidebarFilter | null
 
   return {
     user: session.user,
+    userName: session.user ? nameOf(session.user) : '',
     canAuthorize: refusal === null,
     permission: refusal ? refusal.message : '',
     settings,
     timeZone: services.timeZone(),
     today: dayOf(services, session.now),
     clients: [...session.credits.clients.values()].map((c) => clientView(c, ledger, settings.roundingMinutes)),
-    people: [...new Set(views.map(({ view }) => view.person).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
+    people: [...new Set(views.map(({ view }) => nameOf(view.person)).filter(Boolean))].sort((a, b) => a.localeCompare(b)),
     filter: wanted,
-    entries: listed.map(({ view }) => ({
-      ...view,
-      deductMinutes: wanted.status === 'open' ? (deducts.get(view.entryId)?.minutes ?? null) : -(ledger.deductionOf(view.entryId)?.minutes ?? 0),
-      problem: problems.get(view.entryId) ?? '',
-    })),
+    entries: listed.map(({ view }) => {
+      const skip = skips.get(view.row);
+      const hard = skip && !skip.flags ? skip : null;
+      return {
+        ...view,
+        deductMinutes: wanted.status === 'open' ? (deducts.get(view.row) ?? null) : -(ledger.deductionOf(view.entryId)?.minutes ?? 0),
+        problem: hard?.message ?? '',
+        skipCode: hard?.code ?? '',
+        flags: skip?.flags ?? [],
+      };
+    }),
     totals,
+    counts: countAuthorization(plan),
     notice,
     timer: getTimer(services),
     invoicing: sidebarInvoicing(services),

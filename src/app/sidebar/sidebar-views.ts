@@ -18,18 +18,36 @@ export interface ClientView extends Omit<Client, 'roundingMinutes' | 'lastInvoic
   negative: boolean;
 }
 
-export interface EntryView {
-  entryId: string;
-  /** The sheet row, only to point a person at it; entries are identified by Entry ID. */
-  row: number;
+/** What a person reads to recognise an entry: where it is, when, for whom, by whom, what and how long. */
+export interface EntryDetails {
+  /** The sheet row, only to point a person at it; entries are identified by Entry ID. Null when no row holds the entry. */
+  row: number | null;
   date: string;
   client: string;
   person: string;
   description: string;
-  /** Whole minutes, or null when the Hours cell cannot be read. */
-  minutes: number | null;
   /** The Hours cell as the sidebar shows it: "1.50", or the cell's text when unreadable. */
   hours: string;
+}
+
+/** An entry's details, its hours read the way authorization reads them. */
+export function entryDetails(services: Services, entry: TimeEntry, durationEpochMs: number): EntryDetails {
+  const parsed = parseHours(entry.hours, durationEpochMs);
+  return {
+    row: entry.row,
+    date: entry.date === null ? '' : dayOf(services, entry.date),
+    client: entry.client,
+    person: entry.person,
+    description: entry.description,
+    hours: parsed.ok ? formatHours(parsed.value) : String(entry.hours ?? ''),
+  };
+}
+
+export interface EntryView extends EntryDetails {
+  entryId: string;
+  row: number;
+  /** Whole minutes, or null when the Hours cell cannot be read. */
+  minutes: number | null;
   /** From the log, the source of truth, not from the Status cell. */
   status: 'Open' | 'Authorized';
   authorizedBy: string;
@@ -59,14 +77,10 @@ export function entryView(services: Services, entry: TimeEntry, ledger: Ledger, 
   const parsed = parseHours(entry.hours, durationEpochMs);
   const deduction = ledger.deductionOf(entry.entryId);
   return {
+    ...entryDetails(services, entry, durationEpochMs),
     entryId: entry.entryId,
     row: entry.row,
-    date: entry.date === null ? '' : dayOf(services, entry.date),
-    client: entry.client,
-    person: entry.person,
-    description: entry.description,
     minutes: parsed.ok ? parsed.value : null,
-    hours: parsed.ok ? formatHours(parsed.value) : String(entry.hours ?? ''),
     status: deduction ? 'Authorized' : 'Open',
     authorizedBy: deduction ? deduction.by : '',
     authorizedAt: deduction ? new Date(deduction.at).toISOString() : '',

@@ -6,6 +6,8 @@ export {
   getTimer,
   type LoggedEntry,
   type LogTimeResult,
+  type StopOptions,
+  type TimerConfirmation,
   logTime,
   startTimer,
   stopTimer,

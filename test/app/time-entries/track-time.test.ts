@@ -35,10 +35,10 @@ describe('tracking time', () => {
   it('keeps the timer in the user properties and logs it on stop', () => {
     const ports = workbook();
     startTimer(ports.services, 'Acme', 'Call');
-    expect(getTimer(ports.services)).toMatchObject({ client: 'Acme', description: 'Call' });
+    ports.advance(30 * 60_000);
+    expect(getTimer(ports.services)).toMatchObject({ client: 'Acme', description: 'Call', elapsedMinutes: 30 });
     expect(Object.keys(ports.userProperties.getProperties())).toEqual(['prepaidTime.timer']);
-    const stopped = stopTimer(ports.services);
-    expect(stopped.stopped).toMatchObject({ client: 'Acme', minutes: 1 });
+    expect(stopTimer(ports.services)).toMatchObject({ ok: true, stopped: { client: 'Acme', minutes: 30 } });
     expect(ports.userProperties.getProperties()).toEqual({});
   });
 });
