@@ -64,7 +64,23 @@ describe('a picture of the client log for the README', () => {
       await page.setContent(html);
       await page.screenshot({ path: join(OUT, 'client-log.png'), fullPage: true });
       expect(await page.locator('svg path.line').count()).toBe(1);
-      expect(await page.locator('table').nth(2).locator('tr').count()).toBe(1 + 1 + 24 + 1 + 1 + 1);
+      expect(await page.locator('svg text').allTextContents()).toEqual(
+        expect.arrayContaining(['Balance (h) over time', 'Date', 'Balance (hours)', 'Balance (h)']),
+      );
+      expect(await page.locator('table.log tr').count()).toBe(1 + 1 + 24 + 1 + 1 + 1);
+      expect(await page.locator('table.log th').allTextContents()).toEqual([
+        'Date',
+        'Work date',
+        'Kind',
+        'Person',
+        'Description',
+        'Hours',
+        'Balance (h)',
+        'Invoice',
+      ]);
+      // Nothing wider than an A4 page (about 794 CSS pixels): no sideways scrolling, on screen or on paper.
+      await page.setViewportSize({ width: 794, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
     } finally {
       await browser.close();
     }
