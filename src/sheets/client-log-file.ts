@@ -18,6 +18,8 @@ export const SUMMARY_SHEET = 'Summary';
 export const LOG_SHEET = 'Log';
 const HOURS_FORMAT = '0.00';
 const DATE_FORMAT = 'yyyy-mm-dd';
+/** Pixels for the summary's label column, wide enough for "Hours used per week: the last 8 weeks, …". */
+const SUMMARY_LABEL_WIDTH = 400;
 
 /** The file's title, the same in Drive and in the sheet. */
 export function clientLogTitle(client: string): string {
@@ -33,7 +35,8 @@ export interface SummaryFacts {
 }
 
 type Cell = string | number | Date;
-type Column = { header: string; value: (line: ClientLogLine) => Cell; format?: string };
+/** A log column: its header, its value per line, its number format and its width in pixels. */
+type Column = { header: string; value: (line: ClientLogLine) => Cell; format?: string; width: number };
 
 /**
  * Who a log table is for: the client (their file, its PDF, the plain CSV), or the agency,
@@ -45,22 +48,22 @@ const hours = (minutes: number | null): Cell => (minutes === null ? '' : minutes
 
 /** The agency's extra columns, after the client's. */
 const AGENCY_COLUMNS: Column[] = [
-  { header: 'Log ID', value: (l) => l.logId },
-  { header: 'Entry ID', value: (l) => l.entryId },
-  { header: 'Raw hours', value: (l) => hours(l.rawMinutes), format: HOURS_FORMAT },
+  { header: 'Log ID', value: (l) => l.logId, width: 140 },
+  { header: 'Entry ID', value: (l) => l.entryId, width: 140 },
+  { header: 'Raw hours', value: (l) => hours(l.rawMinutes), format: HOURS_FORMAT, width: 80 },
 ];
 
 /** The log tab's columns; Person and Description are left out when Settings hide them. */
 function logColumns(view: ClientLogView, audience: Audience = 'client'): Column[] {
   const columns: (Column | null)[] = [
-    { header: 'Date', value: (l) => new Date(l.at), format: DATE_FORMAT },
-    { header: 'Work date', value: (l) => (l.workDate === null ? '' : new Date(l.workDate)), format: DATE_FORMAT },
-    { header: 'Kind', value: (l) => l.kind },
-    view.person === 'hidden' ? null : { header: 'Person', value: (l) => l.person },
-    view.showDescriptions ? { header: 'Description', value: (l) => l.description } : null,
-    { header: 'Hours', value: (l) => hours(l.minutes), format: HOURS_FORMAT },
-    { header: 'Balance (h)', value: (l) => hours(l.balanceMinutes), format: HOURS_FORMAT },
-    { header: 'Invoice', value: (l) => l.invoice },
+    { header: 'Date', value: (l) => new Date(l.at), format: DATE_FORMAT, width: 85 },
+    { header: 'Work date', value: (l) => (l.workDate === null ? '' : new Date(l.workDate)), format: DATE_FORMAT, width: 85 },
+    { header: 'Kind', value: (l) => l.kind, width: 100 },
+    view.person === 'hidden' ? null : { header: 'Person', value: (l) => l.person, width: 120 },
+    view.showDescriptions ? { header: 'Description', value: (l) => l.description, width: 260 } : null,
+    { header: 'Hours', value: (l) => hours(l.minutes), format: HOURS_FORMAT, width: 60 },
+    { header: 'Balance (h)', value: (l) => hours(l.balanceMinutes), format: HOURS_FORMAT, width: 80 },
+    { header: 'Invoice', value: (l) => l.invoice, width: 110 },
     ...(audience === 'agency' ? AGENCY_COLUMNS : []),
   ];
   return columns.filter((c): c is Column => c !== null);
@@ -207,10 +210,10 @@ export const CHART_X_TITLE = 'Date';
 export const CHART_Y_TITLE = 'Balance (hours)';
 
 /**
- * The balance-over-time chart on the summary tab, drawn from the log tab's Date and
- * Balance columns, with titled axes and a legend under it.
+ * The balance-over-time chart on the summary tab, under its figures (so it hides none of
+ * them), drawn from the log tab's Date and Balance columns, with titled axes and a legend.
  */
-function drawChart(summary: Sheet, log: Sheet, header: string[], lineCount: number): void {
+function drawChart(summary: Sheet, log: Sheet, header: string[], lineCount: number, belowRow: number): void {
   const height = lineCount + 1;
   const dates = log.getRange(1, header.indexOf('Date') + 1, height, 1);
   const balance = log.getRange(1, header.indexOf('Balance (h)') + 1, height, 1);
@@ -219,7 +222,7 @@ function drawChart(summary: Sheet, log: Sheet, header: string[], lineCount: numb
     .addRange(dates)
     .addRange(balance)
     .setNumHeaders(1)
-    .setPosition(1, 4, 0, 0)
+    .setPosition(belowRow + 2, 1, 0, 0)
     .asLineChart()
     .setTitle(CHART_TITLE)
     .setXAxisTitle(CHART_X_TITLE)
@@ -231,16 +234,16 @@ function drawChart(summary: Sheet, log: Sheet, header: string[], lineCount: numb
 
 /**
  * Writes the report into the client's spreadsheet: the summary, the whole log tab in one
- * setValues, their number formats and the chart.
+ * setValues, their number formats, column widths and the chart.
  */
 export function writeClientLogFile(spreadsheet: Spreadsheet, report: ClientReport, view: ClientLogView, facts: SummaryFacts): void {
   const { summary, log } = ensureTabs(spreadsheet);
+  const columns = logColumns(view);
   const table = logRows(report, view);
   const rowsCount = table.rows.length;
   writeWhole(log, [table.header, ...table.rows], table.header.length);
   if (rowsCount > 0) {
     // The date columns lead and the hours columns are adjacent: one call per format.
-    const columns = logColumns(view);
     for (const format of [DATE_FORMAT, HOURS_FORMAT]) {
       const first = columns.findIndex((c) => c.format === format);
       log.getRange(2, first + 1, rowsCount, columns.filter((c) => c.format === format).length).setNumberFormat(format);
@@ -249,5 +252,8 @@ export function writeClientLogFile(spreadsheet: Spreadsheet, report: ClientRepor
   const { rows, hourRows } = summaryRows(report, facts);
   writeWhole(summary, rows, 2);
   for (const [row, count] of hourRows) if (count > 0) summary.getRange(row, 2, count, 1).setNumberFormat(HOURS_FORMAT);
-  drawChart(summary, log, table.header, rowsCount);
+  // Readable widths: the summary's labels are whole sentences; each log column fits what it holds.
+  summary.setColumnWidth(1, SUMMARY_LABEL_WIDTH);
+  columns.forEach((column, i) => log.setColumnWidth(i + 1, column.width));
+  drawChart(summary, log, table.header, rowsCount, rows.length);
 }

@@ -97,6 +97,20 @@ describe('Ui, toasts, selection and HtmlService', () => {
     expect(sheet.getCharts()).toHaveLength(0);
   });
 
+  it('keeps column widths, moving them with inserted and deleted columns', () => {
+    const { sheet } = setup();
+    expect(sheet.getColumnWidth(3)).toBe(100);
+    sheet.setColumnWidth(2, 240).setColumnWidths(4, 2, 60);
+    expect([1, 2, 3, 4, 5, 6].map((c) => sheet.getColumnWidth(c))).toEqual([100, 240, 100, 60, 60, 100]);
+    sheet.insertColumnsBefore(2, 1);
+    expect([2, 3, 5, 6].map((c) => sheet.getColumnWidth(c))).toEqual([100, 240, 60, 60]);
+    sheet.deleteColumns(1, 2);
+    expect(sheet.getColumnWidth(1)).toBe(240);
+    expect(() => sheet.setColumnWidth(0, 50)).toThrow(/out of bounds/);
+    expect(() => sheet.setColumnWidth(sheet.getMaxColumns() + 1, 50)).toThrow(/out of bounds/);
+    expect(() => sheet.setColumnWidth(1, -5)).toThrow(/not valid/);
+  });
+
   it("gives axis titles and a legend position only to a typed builder, as Apps Script's as…Chart() does", () => {
     const { sheet, emu } = setup();
     const Charts = emu.globals.Charts as typeof GoogleAppsScript.Charts;
@@ -110,7 +124,7 @@ describe('Ui, toasts, selection and HtmlService', () => {
     const [stored] = sheet.getCharts();
     const options = stored.getOptions();
     expect(['title', 'hAxis.title', 'vAxis.title', 'legend.position'].map((o) => options.get(o))).toEqual(['Balance', 'Date', 'Hours', 'bottom']);
-    expect(String(stored.getType())).toBe('LINE');
+    expect(String(stored.modify().getChartType())).toBe('LINE');
     expect(stored.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:B5']);
     // setOption takes the same keys.
     sheet.updateChart(stored.modify().setOption('vAxis.title', 'Hours left').build());

@@ -120,7 +120,7 @@ describe('what the client sees', () => {
 
   it('the use-per-week table names its weeks, Monday to Sunday, and adds up to the hours used', () => {
     const { report } = workedReport();
-    const rows = summaryRows(report, FACTS).rows.map(([label, value]) => [String(label), value]);
+    const rows = summaryRows(report, FACTS).rows.map(([label, value]): [string, unknown] => [String(label), value]);
     const heading = rows.findIndex(([label]) => label.startsWith('Hours used per week'));
     expect(rows[heading]).toEqual(['Hours used per week: the last 8 weeks, 2026-01-12 to 2026-03-08', 'Hours']);
     const weeks = rows.slice(heading + 1, heading + 9);
@@ -135,6 +135,22 @@ describe('what the client sees', () => {
     expect(value('Total, 2026-01-12 to 2026-03-08') + value('Used before 2026-01-12')).toBeCloseTo(value('Hours used'), 9);
     expect(value('Hours used (as above)')).toBe(value('Hours used'));
     expect(value('Used before 2026-01-12')).toBe(1.25); // the week of Jan 5: 0.50 + 0.75
+  });
+
+  it('labels and columns are wide enough to read, and the chart sits under the figures', () => {
+    const file = writtenFile(workedReport().report);
+    const summary = file.getSheetByName('Summary')!;
+    const longest = Math.max(
+      ...summary
+        .getRange('A:A')
+        .getDisplayValues()
+        .map(([label]) => label.length),
+    );
+    expect(summary.getColumnWidth(1)).toBeGreaterThanOrEqual(longest * 6);
+    const log = file.getSheetByName('Log')!;
+    const header = log.getRange(1, 1, 1, log.getLastColumn()).getValues()[0];
+    expect(log.getColumnWidth(header.indexOf('Description') + 1)).toBeGreaterThan(log.getColumnWidth(header.indexOf('Hours') + 1));
+    expect(summary.getCharts()[0].getContainerInfo().getAnchorRow()).toBeGreaterThan(summary.getLastRow());
   });
 
   it('the chart has a title, axis titles and a legend', () => {
