@@ -1,8 +1,9 @@
 /**
  * A client's prepaid log file rendered as one standalone HTML page, the way the client
- * sees it in Sheets: the summary, the balance chart (drawn as SVG from the ranges the
- * recorded chart points at) and the log table. Used by the demo (out/logs/*.html) and by
- * the test that takes the README's picture.
+ * sees it in Sheets: the summary and the use per week, the balance chart (drawn as SVG
+ * from the ranges the recorded chart points at, with the title, axis titles and legend
+ * its options set) and the log table, all within an A4 page's width. Used by the demo
+ * (out/logs/*.html) and by the test that takes the README's picture.
  */
 
 import { LOG_SHEET, SUMMARY_SHEET, WEEKS_HEADING } from '../src/sheets/client-log-file';
@@ -97,17 +98,16 @@ function svgChart(chart: ChartShown | null): string {
 
 const NUMBER = /^-?\d[\d,]*\.\d\d$/;
 
-/** A table of display values; the first row is its header when `header`, and `total` marks rows to set in bold. */
+/**
+ * A table of display values; with `header`, the first row is its head (repeated on every
+ * printed page), and `total` marks rows to set in bold.
+ */
 function table(rows: string[][], options: { header: boolean; className: string; total?: (row: string[]) => boolean }): string {
-  const body = rows
-    .map((row, r) => {
-      const cells = row.map((cell) =>
-        options.header && r === 0 ? `<th>${escapeHtml(cell)}</th>` : `<td${NUMBER.test(cell) ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`,
-      );
-      return `<tr${options.total?.(row) ? ' class="total"' : ''}>${cells.join('')}</tr>`;
-    })
-    .join('\n');
-  return `<table class="${options.className}">${body}</table>`;
+  const row = (cells: string[]) =>
+    `<tr${options.total?.(cells) ? ' class="total"' : ''}>${cells.map((cell) => `<td${NUMBER.test(cell) ? ' class="num"' : ''}>${escapeHtml(cell)}</td>`).join('')}</tr>`;
+  const [first, rest] = options.header ? [rows[0], rows.slice(1)] : [undefined, rows];
+  const head = first ? `<thead><tr>${first.map((cell) => `<th>${escapeHtml(cell)}</th>`).join('')}</tr></thead>\n` : '';
+  return `<table class="${options.className}">${head}<tbody>${rest.map(row).join('\n')}</tbody></table>`;
 }
 
 /** Renders the client's spreadsheet (its Summary and Log tabs) as a page a person can open, within an A4 page's width. */

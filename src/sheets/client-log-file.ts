@@ -165,7 +165,7 @@ function csvCell(value: Cell, facts: SummaryFacts): string {
 export function clientLogCsv(report: ClientReport, view: ClientLogView, facts: SummaryFacts, audience: Audience = 'client'): string {
   const columns = logColumns(view, audience);
   const body = report.lines.map((l) => columns.map((c) => csvCell(c.value(l), facts)).join(','));
-  return [columns.map((c) => c.header).join(','), ...body].join('\r\n') + '\r\n';
+  return `${[columns.map((c) => c.header).join(','), ...body].join('\r\n')}\r\n`;
 }
 
 function sheetNamed(spreadsheet: Spreadsheet, name: string): { sheet: Sheet; isNew: boolean } {
@@ -187,6 +187,12 @@ function writeWhole(sheet: Sheet, values: Cell[][], width: number): void {
   const missingColumns = fullWidth - sheet.getMaxColumns();
   if (missingColumns > 0) sheet.insertColumnsAfter(sheet.getMaxColumns(), missingColumns);
   sheet.getRange(1, 1, height, fullWidth).setValues(block);
+}
+
+/** True when the log tab already has exactly these columns (the last write had the same Settings). */
+function hasHeader(log: Sheet, header: string[]): boolean {
+  if (log.getLastRow() === 0 || log.getLastColumn() !== header.length) return false;
+  return log.getRange(1, 1, 1, header.length).getValues()[0].join('\n') === header.join('\n');
 }
 
 /**
@@ -234,13 +240,14 @@ function drawChart(summary: Sheet, log: Sheet, header: string[], lineCount: numb
 
 /**
  * Writes the report into the client's spreadsheet: the summary, the whole log tab in one
- * setValues, their number formats, column widths and the chart.
+ * setValues, their number formats, the column widths (when the columns change) and the chart.
  */
 export function writeClientLogFile(spreadsheet: Spreadsheet, report: ClientReport, view: ClientLogView, facts: SummaryFacts): void {
   const { summary, log } = ensureTabs(spreadsheet);
   const columns = logColumns(view);
   const table = logRows(report, view);
   const rowsCount = table.rows.length;
+  const laidOut = hasHeader(log, table.header);
   writeWhole(log, [table.header, ...table.rows], table.header.length);
   if (rowsCount > 0) {
     // The date columns lead and the hours columns are adjacent: one call per format.
@@ -252,8 +259,11 @@ export function writeClientLogFile(spreadsheet: Spreadsheet, report: ClientRepor
   const { rows, hourRows } = summaryRows(report, facts);
   writeWhole(summary, rows, 2);
   for (const [row, count] of hourRows) if (count > 0) summary.getRange(row, 2, count, 1).setNumberFormat(HOURS_FORMAT);
-  // Readable widths: the summary's labels are whole sentences; each log column fits what it holds.
-  summary.setColumnWidth(1, SUMMARY_LABEL_WIDTH);
-  columns.forEach((column, i) => log.setColumnWidth(i + 1, column.width));
+  if (!laidOut) {
+    // Readable widths, set when the columns change: the summary's labels are whole sentences;
+    // each log column fits what it holds. A refresh leaves widths the owner changed alone.
+    summary.setColumnWidth(1, SUMMARY_LABEL_WIDTH);
+    columns.forEach((column, i) => log.setColumnWidth(i + 1, column.width));
+  }
   drawChart(summary, log, table.header, rowsCount, rows.length);
 }

@@ -153,6 +153,20 @@ describe('what the client sees', () => {
     expect(summary.getCharts()[0].getContainerInfo().getAnchorRow()).toBeGreaterThan(summary.getLastRow());
   });
 
+  it('sets widths when the columns change, and a refresh leaves widths the owner changed', () => {
+    const { report } = workedReport();
+    const emu = createEmulator();
+    emu.execution(() => writeClientLogFile(emu.spreadsheet, report, VIEW, FACTS));
+    const log = emu.spreadsheet.getSheetByName('Log')!;
+    log.setColumnWidth(5, 420);
+    emu.execution(() => writeClientLogFile(emu.spreadsheet, report, VIEW, FACTS));
+    expect(log.getColumnWidth(5)).toBe(420);
+    emu.execution(() => writeClientLogFile(emu.spreadsheet, report, { person: 'hidden', showDescriptions: true }, FACTS));
+    expect(log.getRange('D1').getValue()).toBe('Description');
+    expect(log.getColumnWidth(4)).toBe(260);
+    expect(log.getColumnWidth(5)).toBe(60);
+  });
+
   it('the chart has a title, axis titles and a legend', () => {
     const file = writtenFile(workedReport().report);
     const [chart] = file.getSheetByName('Summary')!.getCharts();
