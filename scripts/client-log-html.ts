@@ -131,7 +131,7 @@ h1 { font-size: 20px; margin: 0 0 12px; } h2 { font-size: 15px; margin: 20px 0 6
 table { border-collapse: collapse; } td, th { border: 1px solid #dadce0; padding: 3px 8px; text-align: left; vertical-align: top; }
 th { background: #f1f3f4; } td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 tr.total td { font-weight: 600; background: #f8f9fa; }
-table.summary td:first-child { white-space: nowrap; } table.log { width: 100%; } table.log td:nth-child(-n+3) { white-space: nowrap; }
+table.summary td:first-child { white-space: nowrap; } table.log { width: 100%; } table.log td { overflow-wrap: anywhere; } table.log td:nth-child(-n+3) { white-space: nowrap; }
 svg { width: 100%; max-width: 640px; height: auto; border: 1px solid #dadce0; background: #fff; }
 svg text { font-size: 11px; fill: #5f6368; } svg .title { font-size: 14px; fill: #202124; } svg .axis-title { font-size: 12px; fill: #202124; }
 svg .legend { font-size: 12px; fill: #202124; } .grid { stroke: #e8eaed; } .baseline { stroke: #5f6368; }
