@@ -16,13 +16,13 @@ import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
 import { loadSettings } from '../services/settings.store';
 import { cellString } from '../sheets/cell-text';
-import { clientLogCsv, clientLogTitle, writeClientLogFile, type SummaryFacts } from '../sheets/client-log-file';
+import { type Audience, clientLogCsv, clientLogTitle, writeClientLogFile, type SummaryFacts } from '../sheets/client-log-file';
 import { CreditsRepository } from '../sheets/credits.repository';
 import { InvoicesRepository } from '../sheets/invoices.repository';
 import { readArchivedLog } from '../sheets/archive.repository';
 import { PrepaidLogRepository } from '../sheets/prepaid-log.repository';
 import { INVOICES } from '../sheets/schema';
-import { isDay, startOfDay } from '../services/calendar-day';
+import { dayOf, isDay, startOfDay } from '../services/calendar-day';
 import { shortId } from './ledger-session';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -33,8 +33,11 @@ export interface ExportOptions {
   to?: string;
   /** Also save a PDF of the report next to the file. */
   pdf?: boolean;
-  /** Also return the log tab as CSV text. */
-  csv?: boolean;
+  /**
+   * Also return the log as CSV text: `true` or `'client'` gives the file's columns, to send to
+   * the client; `'agency'` adds each row's Log ID, Entry ID and raw hours, for the agency's own books.
+   */
+  csv?: boolean | Audience;
 }
 
 /** What share and unshare return (JSON-safe): the file and who may open it. */
@@ -230,7 +233,14 @@ function historyFor(ctx: Context, client: string, period: Period): readonly LogR
 
 function writeReport(ctx: Context, client: Client, spreadsheet: Spreadsheet, record: ClientLogRecord): ClientReport {
   const period = periodOf(ctx.services, record);
-  const report = buildClientReport({ client, log: historyFor(ctx, client.name, period), now: ctx.services.now(), period, view: viewOf(ctx.settings) });
+  const report = buildClientReport({
+    client,
+    log: historyFor(ctx, client.name, period),
+    now: ctx.services.now(),
+    period,
+    view: viewOf(ctx.settings),
+    dayOf: (time) => dayOf(ctx.services, time),
+  });
   writeClientLogFile(spreadsheet, report, viewOf(ctx.settings), facts(ctx, client.name));
   storeClientLog(ctx.services, client.name, { ...loadClientLog(ctx.services, client.name), through: lastLogId(ctx.log, client.name) });
   return report;
@@ -246,6 +256,14 @@ function sharing(settings: Settings, client: string, url: string, record: Client
   return { client, url, sharedWith: [...record.shares], linkSharing: settings.linkSharingClients.includes(client), summary };
 }
 
+/** Who the CSV asked for is for, or null for none; anything else is refused before any work. */
+function csvAudience(csv: unknown): Audience | null {
+  if (csv === undefined || csv === null || csv === false) return null;
+  if (csv === true || csv === 'client') return 'client';
+  if (csv === 'agency') return 'agency';
+  throw new Error(`The csv option "${String(csv)}" is not one of true, 'client' or 'agency'. Use true for the client's CSV.`);
+}
+
 /** Exports one client's file under the lock already held; shared by export and share. */
 function exportLocked(ctx: Context, client: Client, period: { from: string; to: string }, options: ExportOptions): ClientLogResult {
   const { services } = ctx;
@@ -258,7 +276,8 @@ function exportLocked(ctx: Context, client: Client, period: { from: string; to: 
   enforceLinkSharing(services, record.fileId, allowLink);
   const url = opened.spreadsheet.getUrl();
   const pdfUrl = options.pdf ? savePdf(services, record.fileId, client.name, report.asOf) : undefined;
-  const csv = options.csv ? clientLogCsv(report, viewOf(ctx.settings), facts(ctx, client.name)) : undefined;
+  const audience = csvAudience(options.csv);
+  const csv = audience ? clientLogCsv(report, viewOf(ctx.settings), facts(ctx, client.name), audience) : undefined;
   const forecast = forecastSentence(report, ctx);
   const summary = `${opened.created ? 'Created' : 'Updated'} the prepaid log of ${client.name}: ${formatHours(report.balanceMinutes)} h left; ${forecast}. ${url}`;
   return {
@@ -282,6 +301,7 @@ function exportLocked(ctx: Context, client: Client, period: { from: string; to: 
 export function exportPrepaidLog(services: Services, client: string, options: ExportOptions = {}): ClientLogResult {
   const opts = options && typeof options === 'object' ? options : {};
   const period = { from: requireDay(opts.from, 'from'), to: requireDay(opts.to, 'to') };
+  csvAudience(opts.csv);
   if (period.from && period.to && period.to < period.from) throw new Error(`The period ends (${period.to}) before it starts (${period.from}). Swap the dates.`);
   return withDocumentLock(services, () => {
     const ctx = readContext(services);

@@ -10,6 +10,8 @@ import type { Client, LogDraft, LogKind, LogRow, TimeEntry } from '../../src/cor
 /** A fixed "now" (2026-03-02 09:30 UTC) so rows and reports are reproducible. */
 export const NOW = Date.UTC(2026, 2, 2, 9, 30);
 export const AUTHORIZER = 'boss@agency.example';
+/** The `yyyy-MM-dd` day of an instant in UTC: the workbook zone of the core's tests. */
+export const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
 /** The `yyyy-MM-dd` day of an instant in UTC: the time zone core tests run in. */
 export const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
