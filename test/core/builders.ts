@@ -13,9 +13,6 @@ export const AUTHORIZER = 'boss@agency.example';
 /** The `yyyy-MM-dd` day of an instant in UTC: the workbook zone of the core's tests. */
 export const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
-/** The `yyyy-MM-dd` day of an instant in UTC: the time zone core tests run in. */
-export const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
-
 /** A client with no rounding of its own, a 2 h minimum and a rate of 85.00 EUR. */
 export function aClient(overrides: Partial<Client> = {}): Client {
   return {
