@@ -22,5 +22,5 @@ export function summarize(verb: string, result: Omit<LedgerResult, 'summary'>): 
     .map(
       (b) => `${b.client} is at ${formatHours(b.afterMinutes)} h${b.negative ? ' (below zero)' : ` (below its minimum of ${formatHours(b.minimumMinutes)} h)`}`,
     );
-  return `${parts.join(', ')}.${warnings.length ? ' ' + warnings.join('; ') + '.' : ''}`;
+  return `${parts.join(', ')}.${warnings.length ? ` ${warnings.join('; ')}.` : ''}`;
 }

@@ -124,7 +124,7 @@ export function personForClient(person: string, shown: PersonShown): string {
   if (shown === 'hidden') return '';
   if (shown === 'email') return person;
   const named = /^\s*"?([^"<]*?)"?\s*<[^>]*>\s*$/.exec(person);
-  if (named && named[1].trim()) return named[1].trim();
+  if (named?.[1].trim()) return named[1].trim();
   return person.replace(EMAIL, nameFromEmail).trim();
 }
 

@@ -130,7 +130,7 @@ function csvCell(value: Cell, facts: SummaryFacts): string {
 export function clientLogCsv(report: ClientReport, view: ClientLogView, facts: SummaryFacts): string {
   const columns = logColumns(view);
   const body = report.lines.map((l) => columns.map((c) => csvCell(c.value(l), facts)).join(','));
-  return [columns.map((c) => c.header).join(','), ...body].join('\r\n') + '\r\n';
+  return `${[columns.map((c) => c.header).join(','), ...body].join('\r\n')}\r\n`;
 }
 
 function sheetNamed(spreadsheet: Spreadsheet, name: string): { sheet: Sheet; isNew: boolean } {
