@@ -59,6 +59,7 @@ export const CLIENTS: (ClientSpec & { initialHours: number })[] = [
 
 const PEOPLE = ['Ann Peeters', 'Ben Claes', 'Chloé Martin', 'Dries Wouters'];
 const HOURS: unknown[] = ['1:30', 2, 0.75, '45m', '1h15', 3, 1.5, '0:20', 2.25, '1:05', 0.5, '2h'];
+/** What the demo's people worked on. Hostile text belongs in the tests (test/trust/injection-corpus.ts), not in what a new user reads. */
 const TASKS = [
   'Design review',
   'Sprint planning',
