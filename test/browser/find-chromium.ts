@@ -6,11 +6,11 @@
  * packaged one, or a path. When none is found the tests fail and say how to get one:
  * browser tests are never skipped.
  */
-import { spawn } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { createReadStream, createWriteStream, existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { pipeline } from 'node:stream/promises';
-import { createBrotliDecompress } from 'node:zlib';
+import { brotliDecompressSync, createBrotliDecompress } from 'node:zlib';
 
 export const SYSTEM_CHROMIUM = '/usr/bin/chromium';
 const PACKAGE = '@sparticuz/chromium';
@@ -78,17 +78,17 @@ async function unpacked(packageDir: string): Promise<string> {
   const partial = `${dir}.partial-${process.pid}`;
   rmSync(partial, { recursive: true, force: true });
   mkdirSync(partial, { recursive: true });
-  const bin = join(packageDir, 'bin');
-  await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(partial, 'chromium'), { mode: 0o755 }));
-  mkdirSync(join(partial, 'fonts'));
-  await untarBrotli(join(bin, 'fonts.tar.br'), join(partial, 'fonts'));
-  // The package's fonts.conf points at /tmp/fonts (AWS Lambda); ours points at this folder.
-  writeFileSync(
-    join(partial, 'fonts', 'fonts.conf'),
-    `<?xml version="1.0"?>\n<fontconfig>\n  <dir>${join(dir, 'fonts', 'fonts')}</dir>\n  <dir>/usr/share/fonts</dir>\n  <cachedir>${join(dir, 'fonts-cache')}</cachedir>\n</fontconfig>\n`,
-  );
-  await untarBrotli(join(bin, 'al2023.tar.br'), partial); // lib/: NSS, which a bare machine lacks
   try {
+    const bin = join(packageDir, 'bin');
+    await pipeline(createReadStream(join(bin, 'chromium.br')), createBrotliDecompress(), createWriteStream(join(partial, 'chromium'), { mode: 0o755 }));
+    mkdirSync(join(partial, 'fonts'));
+    untarBrotli(join(bin, 'fonts.tar.br'), join(partial, 'fonts'));
+    // The package's fonts.conf points at /tmp/fonts (AWS Lambda); ours points at this folder.
+    writeFileSync(
+      join(partial, 'fonts', 'fonts.conf'),
+      `<?xml version="1.0"?>\n<fontconfig>\n  <dir>${join(dir, 'fonts', 'fonts')}</dir>\n  <dir>/usr/share/fonts</dir>\n  <cachedir>${join(dir, 'fonts-cache')}</cachedir>\n</fontconfig>\n`,
+    );
+    untarBrotli(join(bin, 'al2023.tar.br'), partial); // lib/: NSS, which a bare machine lacks
     renameSync(partial, dir);
   } catch (error) {
     rmSync(partial, { recursive: true, force: true });
@@ -97,18 +97,13 @@ async function unpacked(packageDir: string): Promise<string> {
   return dir;
 }
 
-/** Unpacks a .tar.br into `into` with the system's tar. */
-async function untarBrotli(file: string, into: string): Promise<void> {
-  const tar = spawn('tar', ['-x', '-C', into], { stdio: ['pipe', 'ignore', 'pipe'] });
-  let stderr = '';
-  tar.stderr.on('data', (chunk) => {
-    stderr += chunk;
-  });
-  const exited = new Promise<number>((resolve, reject) => {
-    tar.on('error', reject);
-    tar.on('close', resolve);
-  });
-  await pipeline(createReadStream(file), createBrotliDecompress(), tar.stdin);
-  const code = await exited;
-  if (code !== 0) throw new Error(`Could not unpack ${file}: tar exited with ${code}. ${stderr.trim()}`);
+/** Unpacks a small .tar.br into `into` with the system's tar, from a file (tar may stop reading a pipe before its end). */
+function untarBrotli(file: string, into: string): void {
+  const tar = `${into}.tar`;
+  writeFileSync(tar, brotliDecompressSync(readFileSync(file)));
+  try {
+    execFileSync('tar', ['-x', '-f', tar, '-C', into], { stdio: ['ignore', 'ignore', 'pipe'] });
+  } finally {
+    rmSync(tar, { force: true });
+  }
 }
