@@ -4,19 +4,27 @@
  * prepaid work: clients topped up, people logging time (some of it wrong), weekly
  * authorizations, a refused attempt by a non-authorizer, a reversal, balances falling
  * below their minimums, the hourly trigger writing top-up invoices (some paid, which
- * credits the hours), and each client's prepaid log exported and one shared. It prints
- * what happened and the service calls per operation, and saves the workbook to
- * out/demo.xlsx, the invoices to out/invoices/ and the client logs to out/logs/.
+ * credits the hours), and each client's prepaid log exported and one shared. The last
+ * week's time is logged and left open, for `npm run sidebar` (which replays this demo) to
+ * authorize. It prints what happened, every time on the workbook's clock, and the service
+ * calls per operation, and saves the workbook to out/demo.xlsx, the invoices to
+ * out/invoices/ and the client logs to out/logs/.
  */
 import { join } from 'node:path';
 import { startAddon, type Addon } from '../emulator/addon';
 import { pasteRows, readRows } from '../emulator/sheet-rows';
-import { demoClientLogs } from './demo-client-logs';
+import { type ClientLogFiles, demoClientLogs } from './demo-client-logs';
+import { dayRange } from './demo-dates';
 import { startInvoicingDemo } from './demo-invoicing';
-import { AUTHORIZER, CLIENTS, EDITOR, END, entriesByWeek, INVALID_ENTRIES, PROJECT_MANAGER, START } from './demo-workbook';
+import { AUTHORIZER, CLIENTS, EDITOR, END, entriesByWeek, INVALID_ENTRIES, PROJECT_MANAGER, START, TIME_ZONE } from './demo-workbook';
 import { saveAsXlsx } from './xlsx-export';
 
-const OUT = join(__dirname, '..', 'out');
+export interface DemoOptions {
+  /** Where the workbook, invoices and client logs are saved (default out/). */
+  outDir?: string;
+  /** Where the demo's lines go (default console.log). */
+  say?: (line: string) => void;
+}
 
 interface LedgerResult {
   done: { entryId: string; row: number | null }[];
@@ -27,7 +35,10 @@ interface LedgerResult {
 /** Service calls per operation, from the emulator's counters. */
 class CallStats {
   private readonly rows = new Map<string, { runs: number; data: number[]; total: number[] }>();
-  constructor(private readonly addon: Addon) {}
+  constructor(
+    private readonly addon: Addon,
+    private readonly say: (line: string) => void,
+  ) {}
 
   measure<T>(operation: string, work: () => T): T {
     const calls = this.addon.emu.calls;
@@ -45,10 +56,10 @@ class CallStats {
   }
 
   print(): void {
-    console.log('\nService calls per operation (data calls = value reads/writes and row inserts/deletes):');
-    console.log(`  ${'operation'.padEnd(22)} ${'runs'.padStart(5)} ${'data calls (max)'.padStart(17)} ${'all calls (max)'.padStart(16)}`);
+    this.say('\nService calls per operation (data calls = value reads/writes and row inserts/deletes):');
+    this.say(`  ${'operation'.padEnd(22)} ${'runs'.padStart(5)} ${'data calls (max)'.padStart(17)} ${'all calls (max)'.padStart(16)}`);
     for (const [name, row] of this.rows) {
-      console.log(
+      this.say(
         `  ${name.padEnd(22)} ${String(row.runs).padStart(5)} ${String(Math.max(...row.data)).padStart(17)} ${String(Math.max(...row.total)).padStart(16)}`,
       );
     }
@@ -59,10 +70,27 @@ function dateAt(day: string, hourUtc: number): number {
   return new Date(`${day}T${String(hourUtc).padStart(2, '0')}:00:00Z`).getTime();
 }
 
-async function main(): Promise<void> {
-  const addon = startAddon({ user: AUTHORIZER, now: START, seed: 2026, timeZone: 'Europe/Brussels', spreadsheetName: 'Agency hours 2026' });
+/** The first and last day of a list of entries, as typed in their Date column. */
+function daysOf(entries: { Date?: unknown }[]): [string, string] {
+  const days = entries.map((e) => String(e.Date)).sort();
+  return [days[0], days[days.length - 1]];
+}
+
+/** What the demo leaves: the add-on in its final state (the workbook `npm run sidebar` serves) and the files it saved. */
+export interface DemoRun {
+  addon: Addon;
+  workbook: string;
+  clientLogs: ClientLogFiles[];
+}
+
+/** Plays the demo, saving its files under `outDir`. */
+export async function runDemo(opts: DemoOptions = {}): Promise<DemoRun> {
+  const out = opts.outDir ?? join(__dirname, '..', 'out');
+  const say = opts.say ?? console.log;
+  const addon = startAddon({ user: AUTHORIZER, now: START, seed: 2026, timeZone: TIME_ZONE, spreadsheetName: 'Agency hours 2026' });
   const { emu, server } = addon;
-  const stats = new CallStats(addon);
+  const stats = new CallStats(addon, say);
+  const weeks = [...entriesByWeek()];
   const authorized = new Set<string>();
   // Skipped entries by row, as the results count them (both rows of a duplicated Entry ID).
   const skipped = new Map<string, { code: string; message: string }>();
@@ -75,8 +103,10 @@ async function main(): Promise<void> {
     result.skipped.forEach((s) => skipped.set(where(s), s));
   };
 
-  console.log('Prepaid Time demo: an agency with four prepaid clients, September-October 2026, on the local emulator.\n');
-  console.log(stats.measure('setUpSheets', () => server.setUpSheets()).summary);
+  const period = dayRange(...daysOf(weeks.flatMap(([, entries]) => entries)));
+  say(`Prepaid Time demo: an agency with four prepaid clients, ${period}, on the local emulator.`);
+  say(`Dates and times are the workbook's, in ${TIME_ZONE}.\n`);
+  say(stats.measure('setUpSheets', () => server.setUpSheets()).summary);
   server.saveSettings({ authorizers: [AUTHORIZER, PROJECT_MANAGER], roundingMinutes: 6 });
   const credits = emu.spreadsheet.getSheetByName('Credits')!;
   credits.getRange(1, credits.getLastColumn() + 1).setValue('Rounding (min)'); // the agency's own optional column
@@ -86,13 +116,14 @@ async function main(): Promise<void> {
     CLIENTS.map(({ initialHours: _ignored, ...client }) => client),
   );
   for (const client of CLIENTS) {
-    console.log(stats.measure('addCredits', () => server.addCredits(client.Client, client.initialHours, 'Prepaid block, September')).summary);
+    say(stats.measure('addCredits', () => server.addCredits(client.Client, client.initialHours, 'Prepaid block, September')).summary);
   }
 
-  const invoicing = startInvoicingDemo(addon);
+  const invoicing = startInvoicingDemo(addon, { outDir: join(out, 'invoices'), say });
   let week = 0;
-  for (const [monday, entries] of entriesByWeek()) {
+  for (const [monday, entries] of weeks) {
     week++;
+    const days = dayRange(...daysOf(entries));
     invoicing.advanceTo(dateAt(monday, 8));
     const batch = week === 3 ? [...entries, ...INVALID_ENTRIES] : entries;
     const sheet = emu.spreadsheet.getSheetByName('Time entries')!;
@@ -104,11 +135,15 @@ async function main(): Promise<void> {
     );
     const friday = new Date(new Date(`${monday}T00:00:00Z`).getTime() + 4 * 86_400_000).toISOString().slice(0, 10);
     invoicing.advanceTo(dateAt(friday, 16));
+    if (week === weeks.length) {
+      say(`Week ${week} (${days}): ${entries.length} entries logged and left open, for you to authorize in the sidebar (npm run sidebar).`);
+      break;
+    }
 
     if (week === 3) {
       emu.setSelection('Time entries', `A${firstRow}:J${sheet.getLastRow()}`);
       const refused = addon.as(EDITOR).authorizeSelection() as LedgerResult;
-      console.log(`Week ${week}: ${EDITOR} (not an authorizer) tried to authorize: ${refused.summary}`);
+      say(`Week ${week}: ${EDITOR} (not an authorizer) tried to authorize: ${refused.summary}`);
     }
     let result: LedgerResult;
     if (week % 2 === 0) {
@@ -118,46 +153,49 @@ async function main(): Promise<void> {
       result = stats.measure('authorizeSelection', () => server.authorizeSelection()) as LedgerResult;
     }
     record(result);
-    console.log(`Week ${week} (${monday}): ${result.summary}`);
+    say(`Week ${week} (${days}): ${result.summary}`);
 
     if (week === 4) {
       const topUp = stats.measure('addCredits', () => server.addCredits('Studio Noor', 20, 'Second block, paid by bank transfer'));
-      console.log(`Week ${week}: Studio Noor bought more hours (no auto-invoice for this client): ${topUp.summary}`);
+      say(`Week ${week}: Studio Noor bought more hours (no auto-invoice for this client): ${topUp.summary}`);
     }
     if (week === 5) {
       const wrong = result.done[0].entryId;
       const reversal = stats.measure('reverseEntries', () => server.reverseEntries([wrong], 'Logged against the wrong client'));
       authorized.delete(wrong);
-      console.log(`Week ${week}: reversed ${wrong}: ${reversal.summary}`);
+      say(`Week ${week}: reversed ${wrong}: ${reversal.summary}`);
       const again = stats.measure('authorizeEntries', () => server.authorizeEntries([wrong])) as LedgerResult;
       record(again);
-      console.log(`Week ${week}: re-authorized ${wrong} after review: ${again.summary}`);
+      say(`Week ${week}: re-authorized ${wrong} after review: ${again.summary}`);
       const twice = stats.measure('authorizeEntries', () => server.authorizeEntries([wrong])) as LedgerResult;
-      console.log(`Week ${week}: authorizing ${wrong} again (a double click): ${twice.summary}`);
+      say(`Week ${week}: authorizing ${wrong} again (a double click): ${twice.summary}`);
     }
   }
   invoicing.advanceTo(END);
 
-  console.log('\nBalances (from the Prepaid log):');
+  say('\nBalances (from the Prepaid log):');
   for (const row of readRows(emu.spreadsheet, 'Credits')) {
     const balance = Number(row['Balance (h)']);
     const minimum = Number(row['Minimum balance (h)']);
     const flag = balance < 0 ? '  << below zero' : balance < minimum ? '  << below minimum' : '';
-    console.log(`  ${String(row.Client).padEnd(16)} ${balance.toFixed(2).padStart(8)} h   (minimum ${minimum.toFixed(2)} h)${flag}`);
+    say(`  ${String(row.Client).padEnd(16)} ${balance.toFixed(2).padStart(8)} h   (minimum ${minimum.toFixed(2)} h)${flag}`);
   }
-  console.log(`\nAuthorized ${authorized.size} entries; ${skipped.size} entries were skipped:`);
-  for (const [entryId, s] of skipped) console.log(`  ${entryId} [${s.code}] ${s.message}`);
-  console.log(`\n${stats.measure('checkLedger', () => server.checkLedger()).summary}`);
+  say(`\nAuthorized ${authorized.size} entries; ${skipped.size} entries were skipped:`);
+  for (const [entryId, s] of skipped) say(`  ${entryId} [${s.code}] ${s.message}`);
+  say(`\n${stats.measure('checkLedger', () => server.checkLedger()).summary}`);
   invoicing.finish();
-  await demoClientLogs(addon);
+  const clientLogs = await demoClientLogs(addon, { outDir: join(out, 'logs'), say });
   stats.print();
 
-  const xlsx = join(OUT, 'demo.xlsx');
-  await saveAsXlsx(emu.spreadsheet, xlsx);
-  console.log(`\nThe workbook is saved to ${xlsx} (open it in LibreOffice or import it into Google Sheets).`);
+  const workbook = join(out, 'demo.xlsx');
+  await saveAsXlsx(emu.spreadsheet, workbook);
+  say(`\nThe workbook is saved to ${workbook} (open it in LibreOffice or import it into Google Sheets).`);
+  return { addon, workbook, clientLogs };
 }
 
-main().catch((error) => {
-  console.error(error);
-  process.exit(1);
-});
+if (require.main === module) {
+  runDemo().catch((error) => {
+    console.error(error);
+    process.exit(1);
+  });
+}
