@@ -22,7 +22,7 @@ module.exports = {
       ...shared,
       displayName: 'bundle',
       roots: ['<rootDir>/test'],
-      testMatch: ['<rootDir>/test/{integration,browser,trust,build}/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/{integration,browser,trust,build,harness}/**/*.test.ts'],
     },
   ],
 };

@@ -76,7 +76,7 @@ export interface Emulator {
   /** Every Drive item with contents and sharing. */
   files: DriveStore;
   /** Runs each installed time-driven trigger's handler once, each in its own execution; returns the handler names. */
-  fireTimeTriggers(bundle: Record<string, Function>): string[];
+  fireTimeTriggers(bundle: Record<string, unknown>): string[];
 }
 
 const DEFAULT_NOW = Date.UTC(2026, 0, 5, 9, 0, 0);

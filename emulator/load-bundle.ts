@@ -15,8 +15,8 @@ export interface BundleHost {
  * functions are the add-on's entry points (ctx.onOpen(), ctx.authorizeEntries(...)).
  * The context gets its own copy of the globals object, so loading twice gives independent contexts.
  */
-export function loadBundle(emu: BundleHost, distDir = 'dist'): Record<string, Function> {
+export function loadBundle(emu: BundleHost, distDir = 'dist'): Record<string, (...args: unknown[]) => unknown> {
   if (!existsSync(join(distDir, 'Code.js'))) throw new Error(`No bundle at ${join(distDir, 'Code.js')}: run the build first.`);
   const context = gasLocal.require(distDir, { ...emu.globals }, { filter: (path) => basename(path) === 'Code.js' });
-  return context as Record<string, Function>;
+  return context as Record<string, (...args: unknown[]) => unknown>;
 }

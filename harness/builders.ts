@@ -10,8 +10,7 @@ import type { Client, LogDraft, LogKind, LogRow, TimeEntry } from '../src/core/t
 /** A fixed "now" (2026-03-02 09:30 UTC) so rows and reports are reproducible. */
 export const NOW = Date.UTC(2026, 2, 2, 9, 30);
 export const AUTHORIZER = 'boss@agency.example';
-
-/** The `yyyy-MM-dd` day of an instant in UTC: the time zone core tests run in. */
+/** The `yyyy-MM-dd` day of an instant in UTC: the workbook zone of the core's tests. */
 export const utcDay = (time: number): string => new Date(time).toISOString().slice(0, 10);
 
 /** A client with no rounding of its own, a 2 h minimum and a rate of 85.00 EUR. */

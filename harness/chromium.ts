@@ -1,6 +1,6 @@
 /**
- * What the browser tests share: Debian's chromium driven by playwright-core, with a
- * fresh profile per launch, and a page showing the sidebar of an add-on on the emulator
+ * What the browser tests share: Chromium (see find-chromium.ts) driven by playwright-core,
+ * with a fresh profile per launch, and a page showing the sidebar of an add-on on the emulator
  * through the local bridge (harness/sidebar-bridge.ts) — the same path `npm run sidebar`
  * takes. Screenshots go to out/.
  */
@@ -9,10 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import type { Addon } from './addon';
+import { findChromium } from './find-chromium';
 import { startBridge, type BridgeOptions, type SidebarBridge } from './sidebar-bridge';
 
 export const OUT = join(__dirname, '..', 'out');
-const CHROMIUM = '/usr/bin/chromium';
 const ARGS = [
   '--headless',
   '--no-sandbox',
@@ -31,10 +31,13 @@ export interface Browser {
   close(): Promise<void>;
 }
 
+/** Launches headless Chromium with a fresh profile; throws, saying how to get a browser, when there is none. */
 export async function launchChromium(): Promise<Browser> {
+  const binary = await findChromium();
   const profile = mkdtempSync(join(tmpdir(), 'prepaid-time-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
-    executablePath: CHROMIUM,
+    executablePath: binary.executablePath,
+    env: { ...process.env, ...binary.env },
     headless: true,
     args: ARGS,
     viewport: { width: SIDEBAR_WIDTH, height: 900 },

@@ -26,18 +26,20 @@ function fileNameOf(client: string): string {
  * Exports every client in Credits, shares the first one's log with its billing email (or
  * `share`), prints one line per client and writes out/logs/{client}.xlsx and .html.
  */
-export async function demoClientLogs(addon: Addon, opts: { outDir?: string; share?: { client: string; email: string } } = {}): Promise<ClientLogFiles[]> {
+export async function demoClientLogs(
+  addon: Addon,
+  opts: { outDir?: string; share?: { client: string; email: string }; say?: (line: string) => void } = {},
+): Promise<ClientLogFiles[]> {
+  const say = opts.say ?? console.log;
   const outDir = opts.outDir ?? join(__dirname, '..', 'out', 'logs');
   mkdirSync(outDir, { recursive: true });
   const credits = readRows(addon.emu.spreadsheet, 'Credits').filter((r) => String(r.Client ?? '').trim());
-  console.log('\nClient prepaid logs (one spreadsheet per client, only their rows):');
+  say('\nClient prepaid logs (one spreadsheet per client, only their rows):');
   const files: ClientLogFiles[] = [];
   for (const row of credits) {
     const client = String(row.Client).trim();
     const result = addon.server.exportPrepaidLog(client);
-    console.log(
-      `  ${client.padEnd(22)} ${String(result.rows).padStart(3)} rows, ${(result.balanceMinutes / 60).toFixed(2).padStart(7)} h left; ${result.forecast}`,
-    );
+    say(`  ${client.padEnd(22)} ${String(result.rows).padStart(3)} rows, ${(result.balanceMinutes / 60).toFixed(2).padStart(7)} h left; ${result.forecast}`);
     const id = /\/d\/([^/]+)/.exec(result.url)![1];
     const spreadsheet = (addon.emu.globals.SpreadsheetApp as GoogleAppsScript.Spreadsheet.SpreadsheetApp).openById(id);
     const base = join(outDir, fileNameOf(client));
@@ -47,7 +49,7 @@ export async function demoClientLogs(addon: Addon, opts: { outDir?: string; shar
   }
   const first = credits[0];
   const share = opts.share ?? (first ? { client: String(first.Client).trim(), email: String(first['Billing email'] ?? '').trim() } : null);
-  if (share?.email) console.log(`  ${addon.server.shareClientLog(share.client, share.email).summary}`);
-  console.log(`  Saved ${files.length} logs as .xlsx and .html under ${outDir}.`);
+  if (share?.email) say(`  ${addon.server.shareClientLog(share.client, share.email).summary}`);
+  say(`  Saved ${files.length} logs as .xlsx and .html under ${outDir}.`);
   return files;
 }

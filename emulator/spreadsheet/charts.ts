@@ -1,6 +1,10 @@
 /**
  * Embedded charts as recorded objects: Sheet.newChart() builder, EmbeddedChart, and the `Charts`
  * global with its ChartType enum. Nothing is drawn; tests inspect type, ranges, position and options.
+ * As in Apps Script, only the typed builders (`asLineChart()` and the other axis charts) have
+ * setTitle, setXAxisTitle, setYAxisTitle and setLegendPosition; they record the Google Charts
+ * options `title`, `hAxis.title`, `vAxis.title` and `legend.position`, the same keys
+ * `setOption` takes, so `getOptions().get('vAxis.title')` reads either.
  */
 import { GasObject } from '../instrument';
 import type { Runtime } from '../runtime';
@@ -32,6 +36,9 @@ const CHART_TYPES = [
 const enumOf = (names: string[]): Readonly<Record<string, string>> => Object.freeze(Object.fromEntries(names.map((n) => [n, n])));
 
 export const ChartType = enumOf(CHART_TYPES);
+const POSITIONS = ['TOP', 'RIGHT', 'BOTTOM', 'NONE'];
+/** Chart types whose Embedded…ChartBuilder has axis titles, a title and a legend position. */
+const AXIS_CHART_TYPES = ['AREA', 'BAR', 'COLUMN', 'COMBO', 'HISTOGRAM', 'LINE', 'SCATTER'];
 
 /** The `Charts` global (only its enums are needed by embedded charts). */
 export function createChartsGlobal(): Record<string, unknown> {
@@ -39,7 +46,7 @@ export function createChartsGlobal(): Record<string, unknown> {
     ChartType,
     ChartHiddenDimensionStrategy: enumOf(['IGNORE_BOTH', 'IGNORE_ROWS', 'IGNORE_COLUMNS', 'SHOW_BOTH']),
     ChartMergeStrategy: enumOf(['MERGE_COLUMNS', 'MERGE_ROWS']),
-    Position: enumOf(['TOP', 'RIGHT', 'BOTTOM', 'NONE']),
+    Position: enumOf(POSITIONS),
     LegendPosition: enumOf(['TOP', 'RIGHT', 'BOTTOM', 'NONE', 'LEFT', 'IN']),
   };
 }
@@ -50,13 +57,14 @@ function copyModel(model: ChartModel): ChartModel {
 
 /** Sheet.newChart() / EmbeddedChart.modify(). */
 export class EmbeddedChartBuilder extends GasObject {
-  private readonly draft: ChartModel;
+  protected readonly draft: ChartModel;
 
-  constructor(rt: Runtime, from: ChartModel | null) {
-    super(rt, 'EmbeddedChartBuilder');
-    this.draft = from
-      ? copyModel(from)
-      : { id: rt.ids.int(), type: ChartType.COLUMN, ranges: [], position: { row: 1, column: 1, offsetX: 0, offsetY: 0 }, options: {} };
+  /** `typed` hands a typed builder (asLineChart()…) the draft it goes on building, under its own class name. */
+  constructor(rt: Runtime, from: ChartModel | null, typed?: { className: string; draft: ChartModel }) {
+    super(rt, typed?.className ?? 'EmbeddedChartBuilder');
+    this.draft =
+      typed?.draft ??
+      (from ? copyModel(from) : { id: rt.ids.int(), type: ChartType.COLUMN, ranges: [], position: { row: 1, column: 1, offsetX: 0, offsetY: 0 }, options: {} });
   }
 
   setChartType(type: string): EmbeddedChartBuilder {
@@ -117,17 +125,48 @@ export class EmbeddedChartBuilder extends GasObject {
   build(): EmbeddedChart {
     return new EmbeddedChart(this.rt, copyModel(this.draft));
   }
+
+  /** The typed builder an as…Chart() call returns, going on with this draft. */
+  _typed(className: string): EmbeddedAxisChartBuilder {
+    return new EmbeddedAxisChartBuilder(this.rt, null, { className, draft: this.draft });
+  }
+}
+
+/** The builder `asLineChart()` and the other axis charts return: Embedded{Line,Area,Bar,…}ChartBuilder. */
+export class EmbeddedAxisChartBuilder extends EmbeddedChartBuilder {
+  setTitle(title: string): EmbeddedAxisChartBuilder {
+    return this.setOption('title', requireText(title, 'title')) as EmbeddedAxisChartBuilder;
+  }
+
+  setXAxisTitle(title: string): EmbeddedAxisChartBuilder {
+    return this.setOption('hAxis.title', requireText(title, 'title')) as EmbeddedAxisChartBuilder;
+  }
+
+  setYAxisTitle(title: string): EmbeddedAxisChartBuilder {
+    return this.setOption('vAxis.title', requireText(title, 'title')) as EmbeddedAxisChartBuilder;
+  }
+
+  setLegendPosition(position: string): EmbeddedAxisChartBuilder {
+    if (!POSITIONS.includes(String(position))) throw new Error(`Invalid argument: position (${String(position)})`);
+    return this.setOption('legend.position', String(position).toLowerCase()) as EmbeddedAxisChartBuilder;
+  }
+}
+
+function requireText(value: unknown, name: string): string {
+  if (typeof value !== 'string') throw new Error(`Invalid argument: ${name}`);
+  return value;
 }
 
 for (const type of CHART_TYPES) {
-  const method = `as${type
+  const name = type
     .toLowerCase()
     .split('_')
     .map((w) => w[0].toUpperCase() + w.slice(1))
-    .join('')}Chart`;
-  Object.defineProperty(EmbeddedChartBuilder.prototype, method, {
+    .join('');
+  Object.defineProperty(EmbeddedChartBuilder.prototype, `as${name}Chart`, {
     value(this: EmbeddedChartBuilder) {
-      return this.setChartType(type);
+      this.setChartType(type);
+      return AXIS_CHART_TYPES.includes(type) ? this._typed(`Embedded${name}ChartBuilder`) : this;
     },
     writable: true,
     configurable: true,

@@ -87,6 +87,8 @@ export class SheetModel {
   frozenColumns = 0;
   hidden = false;
   charts: ChartModel[] = [];
+  /** Widths in pixels set by setColumnWidth(s), by 0-based column; unset columns are 100 px wide. */
+  columnWidths: (number | undefined)[] = [];
   /** rows[r][c] with 0-based indexes; missing rows and cells are empty. */
   private rows: (Cell | undefined)[][] = [];
   private extent: { rows: number; columns: number } | null = { rows: 0, columns: 0 };
@@ -181,11 +183,13 @@ export class SheetModel {
   insertColumns(at0: number, count: number): void {
     this.rows = this.rows.map((line) => (line && at0 < line.length ? (spliceSparse(line, at0, 0, count) as (Cell | undefined)[]) : line));
     this.maxColumns += count;
+    if (at0 < this.columnWidths.length) this.columnWidths = spliceSparse(this.columnWidths, at0, 0, count) as (number | undefined)[];
     if (this.extent && at0 < this.extent.columns) this.extent.columns += count;
   }
 
   deleteColumns(at0: number, count: number): void {
     this.rows = this.rows.map((line) => (line ? (spliceSparse(line, at0, count, 0) as (Cell | undefined)[]) : line));
+    this.columnWidths = spliceSparse(this.columnWidths, at0, count, 0) as (number | undefined)[];
     this.maxColumns -= count;
     this.extent = null;
   }
@@ -210,6 +214,7 @@ export class SheetModel {
     copy.maxColumns = this.maxColumns;
     copy.frozenRows = this.frozenRows;
     copy.frozenColumns = this.frozenColumns;
+    copy.columnWidths = [...this.columnWidths];
     copy.rows = this.rows.map((line) => line?.map((cell) => (cell ? { ...cell } : cell)) as (Cell | undefined)[]);
     copy.extent = null;
     return copy;

@@ -55,6 +55,8 @@ const SHEET_WRITES = new Set([
   'setName',
   ...GRID_SHAPE_METHODS,
   'setFrozenRows',
+  'setColumnWidth',
+  'setColumnWidths',
   'setFrozenColumns',
   'clear',
   'clearContents',
@@ -165,6 +167,30 @@ export class Sheet extends GasObject {
 
   getMaxColumns(): number {
     return this._model.maxColumns;
+  }
+
+  /** A column's width in pixels: what setColumnWidth(s) set, else the default 100. */
+  getColumnWidth(columnPosition: number): number {
+    const column = integer(columnPosition, 'Sheet.getColumnWidth');
+    if (column < 1 || column > this._model.maxColumns) throw new Error('Those columns are out of bounds.');
+    return this._model.columnWidths[column - 1] ?? 100;
+  }
+
+  setColumnWidth(columnPosition: number, width: number): Sheet {
+    return this.setColumnWidths(columnPosition, 1, width);
+  }
+
+  /** Sets the width of `numColumns` columns from `startColumn`; the columns must exist and the width be 0 or more pixels. */
+  setColumnWidths(startColumn: number, numColumns: number, width: number): Sheet {
+    const [start, count, pixels] = [
+      integer(startColumn, 'Sheet.setColumnWidths'),
+      integer(numColumns, 'Sheet.setColumnWidths'),
+      integer(width, 'Sheet.setColumnWidths'),
+    ];
+    if (start < 1 || count < 1 || start + count - 1 > this._model.maxColumns) throw new Error('Those columns are out of bounds.');
+    if (pixels < 0) throw new Error(`The width ${pixels} is not valid: a column is 0 pixels wide or more.`);
+    for (let c = start - 1; c < start - 1 + count; c += 1) this._model.columnWidths[c] = pixels;
+    return this;
   }
 
   getFrozenRows(): number {
@@ -365,8 +391,6 @@ export class Sheet extends GasObject {
 addChainableNoOps(
   Sheet,
   [
-    'setColumnWidth',
-    'setColumnWidths',
     'setRowHeight',
     'setRowHeights',
     'setRowHeightsForced',
@@ -391,7 +415,6 @@ addChainableNoOps(
   SHEET_WRITES,
 );
 addConstantGetters(Sheet, {
-  getColumnWidth: 100,
   getRowHeight: 21,
   getTabColor: null,
   isRightToLeft: false,

@@ -41,7 +41,7 @@ describe('loadBundle', () => {
     );
     expect(ctx.probe()).toEqual({ now: Date.UTC(2030, 0, 2), year: 2030, isDate: true, tag: '[object Date]', nativeLiteral: '[object Date]' });
     emu.clock.advance(86400000);
-    expect(ctx.probe().now).toBe(Date.UTC(2030, 0, 3));
+    expect((ctx.probe() as { now: number }).now).toBe(Date.UTC(2030, 0, 3));
     // Arrays built inside the vm realm are accepted.
     runInContext('write([[1, "2"], [new Date(0), true]])', ctx as object);
     expect(emu.spreadsheet.getActiveSheet().getRange('A1:B2').getValues()).toEqual([

@@ -96,4 +96,38 @@ describe('Ui, toasts, selection and HtmlService', () => {
     sheet.removeChart(sheet.getCharts()[0]);
     expect(sheet.getCharts()).toHaveLength(0);
   });
+
+  it('keeps column widths, moving them with inserted and deleted columns', () => {
+    const { sheet } = setup();
+    expect(sheet.getColumnWidth(3)).toBe(100);
+    sheet.setColumnWidth(2, 240).setColumnWidths(4, 2, 60);
+    expect([1, 2, 3, 4, 5, 6].map((c) => sheet.getColumnWidth(c))).toEqual([100, 240, 100, 60, 60, 100]);
+    sheet.insertColumnsBefore(2, 1);
+    expect([2, 3, 5, 6].map((c) => sheet.getColumnWidth(c))).toEqual([100, 240, 60, 60]);
+    sheet.deleteColumns(1, 2);
+    expect(sheet.getColumnWidth(1)).toBe(240);
+    expect(() => sheet.setColumnWidth(0, 50)).toThrow(/out of bounds/);
+    expect(() => sheet.setColumnWidth(sheet.getMaxColumns() + 1, 50)).toThrow(/out of bounds/);
+    expect(() => sheet.setColumnWidth(1, -5)).toThrow(/not valid/);
+  });
+
+  it("gives axis titles and a legend position only to a typed builder, as Apps Script's as…Chart() does", () => {
+    const { sheet, emu } = setup();
+    const Charts = emu.globals.Charts as typeof GoogleAppsScript.Charts;
+    const plain = sheet.newChart().addRange(sheet.getRange('A1:B5')) as unknown as Record<string, unknown>;
+    expect(plain.setYAxisTitle).toBeUndefined();
+    expect(plain.setLegendPosition).toBeUndefined();
+    const line = sheet.newChart().addRange(sheet.getRange('A1:B5')).setPosition(1, 4, 0, 0).asLineChart();
+    expect(() => line.setLegendPosition('below' as unknown as GoogleAppsScript.Charts.Position)).toThrow(/Invalid argument: position/);
+    expect(() => line.setYAxisTitle(7 as unknown as string)).toThrow(/Invalid argument/);
+    sheet.insertChart(line.setTitle('Balance').setXAxisTitle('Date').setYAxisTitle('Hours').setLegendPosition(Charts.Position.BOTTOM).build());
+    const [stored] = sheet.getCharts();
+    const options = stored.getOptions();
+    expect(['title', 'hAxis.title', 'vAxis.title', 'legend.position'].map((o) => options.get(o))).toEqual(['Balance', 'Date', 'Hours', 'bottom']);
+    expect(String(stored.modify().getChartType())).toBe('LINE');
+    expect(stored.getRanges().map((r) => r.getA1Notation())).toEqual(['A1:B5']);
+    // setOption takes the same keys.
+    sheet.updateChart(stored.modify().setOption('vAxis.title', 'Hours left').build());
+    expect(sheet.getCharts()[0].getOptions().get('vAxis.title')).toBe('Hours left');
+  });
 });

@@ -59,6 +59,7 @@ export const HTML_CORPUS = [
   '\'><iframe data-pwn src="javascript:window.__pwned=1"></iframe>',
   '</option></select><b data-pwn>bold</b>',
   '<a data-pwn href="javascript:window.__pwned=1">link</a>',
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a template-injection probe, meant as plain text
   '{{7*7}} ${7*7} <%= 7*7 %>',
   '&lt;b&gt;not bold&lt;/b&gt;',
 ];

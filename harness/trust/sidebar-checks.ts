@@ -1,5 +1,5 @@
 /**
- * The sidebar in a real browser: Debian's chromium showing the built sidebar through the
+ * The sidebar in a real browser: Chromium (as the browser tests find it) showing the built sidebar through the
  * same bridge as `npm run sidebar` and the browser tests.
  * §4 Markup injection through every panel: each string of the HTML corpus is a client
  * name, a person, a description, a top-up note, a reversal reason, a timer's description,
@@ -118,7 +118,7 @@ async function editorTour(sidebar: SidebarPage, _ledger: string[]): Promise<Seen
   return seen;
 }
 
-/** One injection case per string of the HTML corpus, and the ledger check's. Needs Debian's chromium at /usr/bin/chromium. */
+/** One injection case per string of the HTML corpus, and the ledger check's. Needs a Chromium (test/browser/find-chromium.ts). */
 export async function sidebarCases(): Promise<CaseResult[]> {
   const addon = hostileSidebarWorkbook();
   const tampered = editFirstLogRow(addon);

@@ -139,7 +139,7 @@ export function auditLedger(facts: LedgerFacts): LedgerReport {
       problems.push({
         code: 'balance-mismatch',
         client,
-        message: `${client}'s Balance (h) in Credits is ${recorded === null ? 'not a number' : formatHours(recorded) + ' h'}, but its log adds up to ${formatHours(sum)} h. The next change to ${client}'s credits rewrites it from the log.`,
+        message: `${client}'s Balance (h) in Credits is ${recorded === null ? 'not a number' : `${formatHours(recorded)} h`}, but its log adds up to ${formatHours(sum)} h. The next change to ${client}'s credits rewrites it from the log.`,
       });
     }
   }

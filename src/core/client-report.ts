@@ -7,7 +7,9 @@
  * Two clocks are used on purpose. A period selects rows by when they entered the log, so
  * its opening balance chains exactly onto the balance before it. Use per week and the
  * burn rate follow when the work was done (the entry's date), so authorizing a month of
- * entries at once does not look like a burst.
+ * entries at once does not look like a burst. Weeks are ISO weeks, Monday to Sunday, in
+ * the workbook's time zone, and the use per week adds up to the hours used: what falls
+ * before (or after) the weeks shown is counted on a line of its own.
  */
 import { nameFromEmail } from './people';
 import { formatHours } from './quantities';
@@ -15,12 +17,15 @@ import type { Client, LogKind, LogRow } from './types';
 
 export const DAY_MS = 86_400_000;
 const WEEK_MS = 7 * DAY_MS;
-/** Weeks shown in the summary's "hours used per week". */
+/** Weeks shown in the summary's "hours used per week": the current week and the ones before it. */
 export const WEEKS_SHOWN = 8;
 /** The burn rate is the average use over at most this window... */
 export const FORECAST_WINDOW_DAYS = 28;
 /** ...and needs at least this much history, on at least two different days. */
 export const FORECAST_MIN_DAYS = 14;
+
+/** The `yyyy-MM-dd` day of an instant in the workbook's time zone (the adapter supplies it). */
+export type DayOf = (time: number) => string;
 
 export type PersonShown = 'name' | 'email' | 'hidden';
 
@@ -36,7 +41,10 @@ export interface Period {
   to: number | null;
 }
 
-/** One row of the client's log tab. */
+/**
+ * One row of the client's log. The client's file shows the dated, human fields; `logId`,
+ * `entryId` and `rawMinutes` are the agency's, for its own export only.
+ */
 export interface ClientLogLine {
   /** When the row entered the log (for the opening line: the period's start). */
   at: number;
@@ -45,20 +53,42 @@ export interface ClientLogLine {
   workDate: number | null;
   person: string;
   description: string;
-  /** For deductions and reversals: the entry's minutes before rounding. */
+  /** For deductions and reversals: the entry's minutes before rounding (agency only). */
   rawMinutes: number | null;
   /** Signed: what the row adds to the balance. */
   minutes: number;
   balanceMinutes: number;
-  /** The invoice number of a top-up, the Entry ID of a deduction or reversal. */
-  reference: string;
+  /** The invoice number of a top-up ('' for any other row). */
+  invoice: string;
+  /** The Entry ID of a deduction or reversal (agency only). */
+  entryId: string;
+  /** The row's Log ID; '' for the opening line of a period (agency only). */
+  logId: string;
 }
 
+/** One ISO week (Monday to Sunday, `yyyy-MM-dd` in the workbook's zone) and the hours worked in it. */
 export interface WeekUse {
-  /** The week covers (from, to]: the seven calendar days ending on `to`'s day. */
-  from: number;
-  to: number;
+  monday: string;
+  sunday: string;
   minutes: number;
+  /** True for the week that is still going on: its use so far. */
+  current: boolean;
+}
+
+/**
+ * Use per week over the last {@link WEEKS_SHOWN} weeks of the report, by the date the work
+ * was done. before + total + after is the report's `usedMinutes`, always.
+ */
+export interface UsePerWeek {
+  /** Oldest first; the last one holds the period's last day (today, for an open period). */
+  weeks: WeekUse[];
+  /** The first Monday and the last Sunday shown. */
+  from: string;
+  to: string;
+  totalMinutes: number;
+  /** Use in the report's rows worked before `from`, and after `to`. */
+  beforeMinutes: number;
+  afterMinutes: number;
 }
 
 export type ForecastStatus = 'date' | 'not-enough-data' | 'no-recent-use' | 'exhausted';
@@ -91,7 +121,7 @@ export interface ClientReport {
   minimumMinutes: number;
   belowMinimum: boolean;
   lastTopUp: { at: number; minutes: number; reference: string } | null;
-  weeks: WeekUse[];
+  usePerWeek: UsePerWeek;
   forecast: Forecast;
   lines: ClientLogLine[];
 }
@@ -103,6 +133,7 @@ export interface ClientReportInput {
   now: number;
   period?: Period;
   view: ClientLogView;
+  dayOf: DayOf;
 }
 
 const EMAIL = /[^\s<>"'(),;:]+@[^\s<>"'(),;:]+\.[^\s<>"'(),;:]+/g;
@@ -116,7 +147,7 @@ export function personForClient(person: string, shown: PersonShown): string {
   if (shown === 'hidden') return '';
   if (shown === 'email') return person;
   const named = /^\s*"?([^"<]*?)"?\s*<[^>]*>\s*$/.exec(person);
-  if (named && named[1].trim()) return named[1].trim();
+  if (named?.[1].trim()) return named[1].trim();
   return person.replace(EMAIL, nameFromEmail).trim();
 }
 
@@ -154,21 +185,42 @@ function line(row: LogRow, balanceMinutes: number, view: ClientLogView): ClientL
     rawMinutes: use ? row.rawMinutes : null,
     minutes: row.minutes,
     balanceMinutes,
-    reference: use ? row.entryId : row.kind === 'Top-up' ? row.reference : '',
+    invoice: row.kind === 'Top-up' ? row.reference : '',
+    entryId: use ? row.entryId : '',
+    logId: row.logId,
   };
 }
 
-/** Minutes used (deductions net of reversals) per rolling week, oldest first, ending now. */
-export function weeklyUse(rows: readonly LogRow[], now: number, weeks = WEEKS_SHOWN): WeekUse[] {
-  const out: WeekUse[] = [];
-  for (let k = weeks - 1; k >= 0; k--) out.push({ from: now - (k + 1) * WEEK_MS, to: now - k * WEEK_MS, minutes: 0 });
+const civil = (day: string): number => Date.parse(`${day}T00:00:00Z`);
+const addDays = (day: string, days: number): string => new Date(civil(day) + days * DAY_MS).toISOString().slice(0, 10);
+/** The Monday of a day's ISO week. */
+const mondayOf = (day: string): string => addDays(day, -((new Date(civil(day)).getUTCDay() + 6) % 7));
+
+/**
+ * Minutes used (deductions net of reversals) per ISO week, by the day the work was done,
+ * over `count` weeks ending with the week of `lastDay`; `today` marks the current week.
+ * What the rows hold outside those weeks goes to `beforeMinutes` and `afterMinutes`.
+ */
+export function usePerWeek(rows: readonly LogRow[], lastDay: string, today: string, dayOf: DayOf, count = WEEKS_SHOWN): UsePerWeek {
+  const lastMonday = mondayOf(lastDay);
+  const weeks: WeekUse[] = Array.from({ length: count }, (_, i) => {
+    const monday = addDays(lastMonday, (i - count + 1) * 7);
+    const sunday = addDays(monday, 6);
+    return { monday, sunday, minutes: 0, current: monday <= today && today <= sunday };
+  });
+  const from = weeks[0].monday;
+  const to = weeks[count - 1].sunday;
+  let beforeMinutes = 0;
+  let afterMinutes = 0;
   for (const row of rows) {
     if (!isUse(row)) continue;
-    // Week k (0 = the latest) holds what was worked in (now − (k+1) weeks, now − k weeks].
-    const k = Math.floor((now - Math.min(usedAt(row), now)) / WEEK_MS);
-    if (k < weeks) out[weeks - 1 - k].minutes -= row.minutes;
+    const worked = dayOf(usedAt(row));
+    if (worked < from) beforeMinutes -= row.minutes;
+    else if (worked > to) afterMinutes -= row.minutes;
+    else weeks[Math.floor((civil(worked) - civil(from)) / WEEK_MS)].minutes -= row.minutes;
   }
-  return out;
+  const totalMinutes = weeks.reduce((sum, w) => sum + w.minutes, 0);
+  return { weeks, from, to, totalMinutes, beforeMinutes, afterMinutes };
 }
 
 /**
@@ -232,15 +284,17 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
       rawMinutes: null,
       minutes: running,
       balanceMinutes: running,
-      reference: '',
+      invoice: '',
+      entryId: '',
+      logId: '',
     });
   }
   let openingMinutes = running;
   let purchasedMinutes = 0;
   let usedMinutes = 0;
   let adjustedMinutes = 0;
-  for (const row of rows) {
-    if (!inPeriod(row, period)) continue;
+  const shown = rows.filter((r) => inPeriod(r, period));
+  for (const row of shown) {
     running += row.minutes;
     lines.push(line(row, running, view));
     if (row.kind === 'Top-up') purchasedMinutes += row.minutes;
@@ -263,7 +317,8 @@ export function buildClientReport(input: ClientReportInput): ClientReport {
     minimumMinutes: client.minimumMinutes,
     belowMinimum: balanceMinutes < client.minimumMinutes,
     lastTopUp: last ? { at: last.at, minutes: last.minutes, reference: last.reference } : null,
-    weeks: weeklyUse(rows, now),
+    // The weeks end on the period's last day, or today when that is earlier (or the period is open).
+    usePerWeek: usePerWeek(shown, input.dayOf(period.to === null ? now : Math.min(period.to - 1, now)), input.dayOf(now), input.dayOf),
     forecast: forecastRunOut(rows, balanceMinutes, now),
     lines,
   };

@@ -184,9 +184,10 @@ export interface DeductionLine {
 
 /**
  * The client's deductions and reversals after the log row `after` (exclusive; from the
- * start when it is '' or no longer in the log) up to `through` (inclusive), with the
- * balance at `through`. The span is fixed when the invoice is planned, so a resumed
- * invoice shows exactly what the first attempt would have shown.
+ * start when it is '' or no longer in the log) up to `through` (inclusive), by date (a
+ * reversal sits on its entry's work date; on one date, in log order), with the balance at
+ * `through`. The span is fixed when the invoice is planned, so a resumed invoice shows
+ * exactly what the first attempt would have shown.
  */
 export function invoiceSpan(log: readonly LogRow[], client: string, after: string, through: string): { lines: DeductionLine[]; balanceMinutes: number } {
   const own = log.filter((r) => r.client === client);
@@ -197,7 +198,8 @@ export function invoiceSpan(log: readonly LogRow[], client: string, after: strin
   const lines = own
     .slice(start, end + 1)
     .filter((r) => r.kind === 'Deduction' || r.kind === 'Reversal')
-    .map((r) => ({ logId: r.logId, date: r.workDate ?? r.at, person: r.person, description: r.description, minutes: -r.minutes }));
+    .map((r) => ({ logId: r.logId, date: r.workDate ?? r.at, person: r.person, description: r.description, minutes: -r.minutes }))
+    .sort((a, b) => a.date - b.date);
   return { lines, balanceMinutes };
 }
 

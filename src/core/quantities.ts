@@ -43,7 +43,7 @@ export function formatMoney(cents: number, currency: string): string {
   const whole = Math.floor(abs / 100)
     .toString()
     .replace(/\B(?=(\d{3})+(?!\d))/g, ',');
-  return `${currency ? currency + ' ' : ''}${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
+  return `${currency ? `${currency} ` : ''}${sign}${whole}.${String(abs % 100).padStart(2, '0')}`;
 }
 
 /** Amount in cents of `minutes` at an hourly rate in cents, rounded half up to the cent. */

@@ -202,11 +202,12 @@ describe('a client below zero that is not invoiced automatically', () => {
     const addon = addonWithSheets();
     addClients(addon, [{ Client: 'Studio Noor', 'Hourly rate': 80, 'Minimum balance (h)': 0, 'Top-up (h)': 40, 'Auto-invoice': false }]);
     addon.server.addCredits('Studio Noor', 10, 'Block');
+    const days = ['2026-01-01', '2026-01-02', '2026-01-03', '2026-01-04'];
     addEntries(addon, [
-      { 'Entry ID': 'E-N1', Client: 'Studio Noor', Hours: '41:48' },
-      { 'Entry ID': 'E-N2', Client: 'Studio Noor', Hours: 1 },
+      ...days.map((day, i) => ({ 'Entry ID': `E-N${i + 1}`, Date: day, Client: 'Studio Noor', Hours: '10:27' })),
+      { 'Entry ID': 'E-N9', Client: 'Studio Noor', Hours: 1 },
     ]);
-    addon.server.authorizeEntries(['E-N1']);
+    addon.server.authorizeEntries(days.map((_, i) => `E-N${i + 1}`));
     const { page } = await openPage(addon);
     expect(await text(page, '#totals .total[data-client="Studio Noor"] .nudge')).toMatch(/^Below zero, not invoiced automatically\./);
     expect(await page.locator('#totals .total[data-client="Studio Noor"] button.invoice-now').count()).toBe(1);

@@ -1,16 +1,18 @@
 /**
- * One screenshot of each panel, on the demo workbook `npm run sidebar` serves, saved
+ * One screenshot of each panel, on the workbook `npm run demo` leaves (which `npm run sidebar` serves), saved
  * under out/ for the README (docs/sidebar.md). Each is taken in a state worth seeing:
- * a client about to go below its minimum, a result with skipped entries, a client card
+ * a client going further below zero, a result with skipped entries, a client card
  * open, a client's prepaid log exported and shared, a running timer, hourly invoicing on
  * with unpaid invoices, a ledger check that found a hand edit, and the view of someone
  * who is not an authorizer.
  */
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import { startAddon, type Addon } from '../../harness/addon';
-import { AUTHORIZER, EDITOR } from '../../harness/demo-workbook';
-import { seedSidebarWorkbook } from '../../harness/sidebar-workbook';
+import type { Addon } from '../../harness/addon';
+import { runDemo } from '../../harness/demo';
+import { EDITOR } from '../../harness/demo-workbook';
 import { launchChromium, openSidebar, screenshot, settled, type Browser, type ShotArea, type SidebarPage } from '../../harness/chromium';
 
 let browser: Browser;
@@ -19,8 +21,7 @@ const open: SidebarPage[] = [];
 
 beforeAll(async () => {
   browser = await launchChromium();
-  addon = startAddon({ user: AUTHORIZER, seed: 2026, timeZone: 'Europe/Brussels' });
-  seedSidebarWorkbook(addon);
+  ({ addon } = await runDemo({ outDir: mkdtempSync(join(tmpdir(), 'prepaid-time-demo-')), say: () => {} }));
 });
 
 afterAll(async () => {
@@ -41,7 +42,7 @@ async function shoot(page: Page, name: string, area?: ShotArea): Promise<void> {
 
 it('saves a screenshot of each panel under out/', async () => {
   const { page, errors } = await sidebar();
-  await page.selectOption('#f-client', 'Brightside BV');
+  await page.selectOption('#f-client', 'Northwind Ltd');
   await settled(page);
   expect(await page.locator('#totals .total.warn, #totals .total.danger').count()).toBe(1);
   await shoot(page, 'sidebar-authorize');
@@ -53,8 +54,8 @@ it('saves a screenshot of each panel under out/', async () => {
   expect(await page.locator('#authorize-result .skipped li').count()).toBe(2);
   await shoot(page, 'sidebar-authorize-result', { maxHeight: 2000 });
 
-  // Brightside BV goes below its minimum: authorizing invoices it at once.
-  await page.selectOption('#f-client', 'Brightside BV');
+  // Northwind Ltd goes further below zero; its top-up invoice is still open.
+  await page.selectOption('#f-client', 'Northwind Ltd');
   await settled(page);
   await page.click('#authorize');
   await settled(page);

@@ -235,6 +235,26 @@ describe('invoiceSpan', () => {
     expect(invoiceSpan(log, 'Acme', 'L-4', 'L-6').lines.map((l) => l.logId)).toEqual(['L-5', 'L-6']);
     expect(invoiceSpan(log, 'Acme', 'L-GONE', 'L-2').lines.map((l) => l.logId)).toEqual(['L-2']);
   });
+
+  it('lists lines by date: a reversal on its entry’s work date, a date’s lines in log order', () => {
+    const day = (d: number) => Date.UTC(2026, 8, d);
+    const reversed = logRows(
+      row('Top-up', 'Acme', 600),
+      row('Deduction', 'Acme', -60, { entryId: 'E-1', workDate: day(7) }),
+      row('Deduction', 'Acme', -30, { entryId: 'E-2', workDate: day(8) }),
+      row('Deduction', 'Acme', -45, { entryId: 'E-3', workDate: day(10) }),
+      row('Reversal', 'Acme', 60, { entryId: 'E-1', workDate: day(7), description: 'Wrong client' }),
+      row('Deduction', 'Acme', -60, { entryId: 'E-1', workDate: day(7) }),
+    );
+    const lines = invoiceSpan(reversed, 'Acme', '', 'L-6').lines;
+    expect(lines.map((l) => [l.logId, new Date(l.date).getUTCDate(), l.minutes])).toEqual([
+      ['L-2', 7, 60],
+      ['L-5', 7, -60],
+      ['L-6', 7, 60],
+      ['L-3', 8, 30],
+      ['L-4', 10, 45],
+    ]);
+  });
 });
 
 describe('describeRun', () => {

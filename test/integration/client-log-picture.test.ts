@@ -11,6 +11,8 @@ import { openClientFile } from '../../harness/client-log';
 
 const OUT = join(__dirname, '..', '..', 'out');
 const DAY = 86_400_000;
+/** Globex's work: only in Globex's log, and one long word that must wrap to fit the page. */
+const GLOBEX_TASK = 'https://tracker.globex.example/issues/GLOBEX-4711/reconcile-the-quarterly-export-with-the-warehouse-feed';
 const ARGS = ['--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'];
 
 function eightWeeksOfWork() {
@@ -39,7 +41,7 @@ function eightWeeksOfWork() {
         Hours: [1.5, '0:45', 2][i],
       })),
     );
-    addEntries(addon, [{ 'Entry ID': `G-${week}`, Date: days[0], Client: 'Globex', Hours: 1, Description: 'Globex only' }]);
+    addEntries(addon, [{ 'Entry ID': `G-${week}`, Date: days[0], Client: 'Globex', Hours: 1, Description: GLOBEX_TASK }]);
     addon.emu.clock.set(monday + 4 * DAY + 9 * 3_600_000);
     addon.server.authorizeEntries([...ids, `G-${week}`]);
     if (week === 3) addon.server.reverseEntries([ids[1]], 'Logged on the wrong client');
@@ -56,6 +58,8 @@ describe('a picture of the client log for the README', () => {
     expect(forecast).toMatch(/^credits run out around 2026-0[34]-\d\d$/);
     const html = renderClientLogHtml(openClientFile(addon, url));
     expect(html).not.toContain('Globex');
+    const globex = renderClientLogHtml(openClientFile(addon, addon.server.exportPrepaidLog('Globex').url));
+    expect(globex).toContain(GLOBEX_TASK);
     mkdirSync(OUT, { recursive: true });
     writeFileSync(join(OUT, 'client-log.html'), html);
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS });
@@ -64,7 +68,25 @@ describe('a picture of the client log for the README', () => {
       await page.setContent(html);
       await page.screenshot({ path: join(OUT, 'client-log.png'), fullPage: true });
       expect(await page.locator('svg path.line').count()).toBe(1);
-      expect(await page.locator('table').nth(2).locator('tr').count()).toBe(1 + 1 + 24 + 1 + 1 + 1);
+      expect(await page.locator('svg text').allTextContents()).toEqual(
+        expect.arrayContaining(['Balance (h) over time', 'Date', 'Balance (hours)', 'Balance (h)']),
+      );
+      expect(await page.locator('table.log tr').count()).toBe(1 + 1 + 24 + 1 + 1 + 1);
+      expect(await page.locator('table.log th').allTextContents()).toEqual([
+        'Date',
+        'Work date',
+        'Kind',
+        'Person',
+        'Description',
+        'Hours',
+        'Balance (h)',
+        'Invoice',
+      ]);
+      // Nothing wider than an A4 page (about 794 CSS pixels): no sideways scrolling, on screen or on paper.
+      await page.setViewportSize({ width: 794, height: 900 });
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
+      await page.setContent(globex);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(794);
     } finally {
       await browser.close();
     }

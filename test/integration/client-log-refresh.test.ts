@@ -31,7 +31,7 @@ describe('refresh after each kind of change', () => {
     addon.server.authorizeEntries(['E-2']);
     addon.server.reverseEntries(['E-2'], 'Billed to the wrong client');
     expect(kinds(addon, url)).toEqual(['Top-up 10', 'Deduction -2', 'Reversal 2']);
-    expect(logTab(addon, url)[2]).toMatchObject({ Description: 'Billed to the wrong client', Reference: 'E-2', 'Balance (h)': 10 });
+    expect(logTab(addon, url)[2]).toMatchObject({ Description: 'Billed to the wrong client', Invoice: '', 'Balance (h)': 10 });
   });
 
   it('after a top-up and an adjustment', () => {
@@ -51,7 +51,7 @@ describe('refresh after each kind of change', () => {
     expect(summaryTab(addon, url)['Top-up invoice open']).toBe(`Yes: ${invoiceNo}`);
     addon.server.markInvoicePaid(invoiceNo!);
     expect(summaryTab(addon, url)['Top-up invoice open']).toBe('No');
-    expect(logTab(addon, url).pop()).toMatchObject({ Kind: 'Top-up', Hours: 20, Reference: invoiceNo });
+    expect(logTab(addon, url).pop()).toMatchObject({ Kind: 'Top-up', Hours: 20, Invoice: invoiceNo });
   });
 
   it('by the hourly trigger, for every client with a file', () => {

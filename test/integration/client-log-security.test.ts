@@ -102,6 +102,7 @@ describe('nothing of the agency workbook', () => {
     expect(text).not.toContain(agency.getUrl());
     expect(text).not.toContain(OWNER); // who authorized is the agency's business
     expect(text).not.toMatch(/"L-[0-9A-F]{12}"/); // internal Log IDs
+    expect(text).not.toMatch(/"E-\d"|Entry ID|Raw hours/); // internal Entry IDs and hours before rounding
     expect(file.getSheets().map((s) => s.getName())).toEqual(['Summary', 'Log']);
     for (const chart of file.getSheetByName('Summary')!.getCharts()) {
       for (const range of chart.getRanges()) expect(range.getSheet().getParent().getId()).toBe(file.getId());
@@ -114,7 +115,7 @@ describe('nothing of the agency workbook', () => {
     addon.server.saveSettings({ clientLogPerson: 'hidden', clientLogShowDescriptions: false });
     const { url } = addon.server.exportPrepaidLog('Acme');
     const [header] = addon.emu.snapshot(openClientFile(addon, url)).Log;
-    expect(header).toEqual(['Date', 'Work date', 'Kind', 'Raw hours', 'Hours', 'Balance (h)', 'Reference']);
+    expect(header).toEqual(['Date', 'Work date', 'Kind', 'Hours', 'Balance (h)', 'Invoice']);
     expect(JSON.stringify(addon.emu.snapshot(openClientFile(addon, url)))).not.toMatch(/Kick-off|Initial block|Ann/);
   });
 });

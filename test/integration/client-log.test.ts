@@ -29,12 +29,21 @@ describe('exportPrepaidLog', () => {
     const { url, balanceMinutes } = addon.server.exportPrepaidLog('Acme');
     expect(balanceMinutes).toBe(600 - 90 - 120);
     const log = logTab(addon, url);
-    expect(log.map((r) => [r.Kind, r.Hours, r['Balance (h)'], r.Reference])).toEqual([
+    expect(log.map((r) => [r.Kind, r.Hours, r['Balance (h)'], r.Invoice])).toEqual([
       ['Top-up', 10, 10, ''],
-      ['Deduction', -1.5, 8.5, 'E-1'],
-      ['Deduction', -2, 6.5, 'E-2'],
+      ['Deduction', -1.5, 8.5, ''],
+      ['Deduction', -2, 6.5, ''],
     ]);
-    expect(log[1]).toMatchObject({ Description: 'Kick-off', Person: 'Ann', 'Raw hours': 1.5, 'Work date': '2026-01-04T23:00:00.000Z' });
+    expect(log[1]).toEqual({
+      Date: '2026-01-07T09:00:00.000Z',
+      'Work date': '2026-01-04T23:00:00.000Z',
+      Kind: 'Deduction',
+      Person: 'Ann',
+      Description: 'Kick-off',
+      Hours: -1.5,
+      'Balance (h)': 8.5,
+      Invoice: '',
+    });
     const summary = summaryTab(addon, url);
     expect(summary).toMatchObject({
       Client: 'Acme',
@@ -59,7 +68,14 @@ describe('exportPrepaidLog', () => {
     expect(charts).toHaveLength(1);
     expect(String(charts[0].modify().getChartType())).toBe('LINE');
     const ranges = charts[0].getRanges().map((r) => `${r.getSheet().getName()}!${r.getA1Notation()}`);
-    expect(ranges).toEqual(['Log!A1:A3', 'Log!H1:H3']);
+    expect(ranges).toEqual(['Log!A1:A3', 'Log!G1:G3']);
+    const options = charts[0].getOptions();
+    expect(['title', 'hAxis.title', 'vAxis.title', 'legend.position'].map((o) => options.get(o))).toEqual([
+      'Balance (h) over time',
+      'Date',
+      'Balance (hours)',
+      'bottom',
+    ]);
   });
 
   it('writes each tab in one setValues whatever the size of the log', () => {
@@ -91,12 +107,20 @@ describe('exportPrepaidLog', () => {
     const log = logTab(addon, result.url);
     expect(balanceAtStart).toBe(8.5);
     expect(log[0]).toMatchObject({ Kind: 'Opening balance', 'Balance (h)': balanceAtStart, Date: '2026-01-14T23:00:00.000Z' });
-    expect(log.slice(1).map((r) => r.Reference)).toEqual(['E-2']);
+    expect(log.slice(1).map((r) => [r.Kind, r.Hours])).toEqual([['Deduction', -2]]);
     expect(summaryTab(addon, result.url)).toMatchObject({
       Period: '2026-01-15 to 2026-01-31',
       'Opening balance (h)': 8.5,
       'Balance at the end of the period (h)': 6.5,
       'Balance now (h)': 11.5,
+    });
+    // The weeks end with the period's last week (Mon 01-26 to Sun 02-01) and add up to its hours used.
+    expect(summaryTab(addon, result.url)).toMatchObject({
+      'Hours used per week: the last 8 weeks, 2025-12-08 to 2026-02-01': 'Hours',
+      'Total, 2025-12-08 to 2026-02-01': 2,
+      'Used before 2025-12-08': 0,
+      'Hours used (as above)': 2,
+      'Hours used': 2,
     });
   });
 
@@ -124,7 +148,25 @@ describe('exportPrepaidLog', () => {
     const pdf = addon.emu.files.list().find((f) => f.mimeType === 'application/pdf')!;
     expect(pdf.name).toBe('Prepaid log — Acme 2026-01-05 1000.pdf');
     expect(pdf.parents).toEqual(driveRecord(addon, url).parents);
-    expect(addon.emu.files.content(pdf.id)).toContain('Initial block');
+    const content = addon.emu.files.content(pdf.id);
+    expect(content).toContain('Initial block');
+    expect(content).not.toMatch(/Entry ID|Log ID|Raw hours|Reference/);
+  });
+
+  it('the PDF shows no Entry ID, Log ID or raw hours', () => {
+    const addon = standardWorkbook();
+    addon.emu.clock.advance(2 * DAY);
+    addon.server.authorizeEntries(['E-1', 'E-2']);
+    addon.server.exportPrepaidLog('Acme', { pdf: true });
+    const pdf = addon.emu.files.list().find((f) => f.mimeType === 'application/pdf')!;
+    const content = String(addon.emu.files.content(pdf.id));
+    expect(content).toContain('Kick-off');
+    const ids = rows(addon, 'Prepaid log')
+      .flatMap((r) => [String(r['Log ID']), String(r['Entry ID'])])
+      .filter(Boolean);
+    expect(ids).toContain('E-1');
+    expect(ids.filter((id) => content.includes(`>${id}<`))).toEqual([]);
+    expect(content).not.toMatch(/Entry ID|Log ID|Raw hours/);
   });
 
   it('returns the log as CSV when asked', () => {
@@ -132,8 +174,23 @@ describe('exportPrepaidLog', () => {
     addon.server.authorizeEntries(['E-1']);
     const { csv } = addon.server.exportPrepaidLog('Acme', { csv: true });
     expect(csv).toBe(
-      'Date,Work date,Kind,Person,Description,Raw hours,Hours,Balance (h),Reference\r\n2026-01-05,,Top-up,,Initial block,,10.00,10.00,\r\n2026-01-05,2026-01-05,Deduction,Ann,Kick-off,1.50,-1.50,8.50,E-1\r\n',
+      'Date,Work date,Kind,Person,Description,Hours,Balance (h),Invoice\r\n2026-01-05,,Top-up,,Initial block,10.00,10.00,\r\n2026-01-05,2026-01-05,Deduction,Ann,Kick-off,-1.50,8.50,\r\n',
     );
+  });
+
+  it("returns the agency's CSV, with Log ID, Entry ID and raw hours, when asked for it", () => {
+    const addon = standardWorkbook();
+    addon.server.authorizeEntries(['E-1']);
+    const { csv } = addon.server.exportPrepaidLog('Acme', { csv: 'agency' });
+    const logIds = rows(addon, 'Prepaid log')
+      .filter((r) => r.Client === 'Acme')
+      .map((r) => r['Log ID']);
+    expect(csv).toBe(
+      'Date,Work date,Kind,Person,Description,Hours,Balance (h),Invoice,Log ID,Entry ID,Raw hours\r\n' +
+        `2026-01-05,,Top-up,,Initial block,10.00,10.00,,${logIds[0]},,\r\n` +
+        `2026-01-05,2026-01-05,Deduction,Ann,Kick-off,-1.50,8.50,,${logIds[1]},E-1,1.50\r\n`,
+    );
+    expect(() => addon.server.exportPrepaidLog('Acme', { csv: 'all' as never })).toThrow(/csv option "all" is not one of/);
   });
 
   it('is for authorizers only, and names unknown clients', () => {

@@ -366,3 +366,22 @@ describe('the hourly trigger', () => {
     expect(() => addon.as(EDITOR).removeInvoicingTrigger()).toThrow(/Only authorizers/);
   });
 });
+
+describe('hostile text on an invoice', () => {
+  it('shows formula-like and markup-like text from the sheet exactly as typed, as plain text in the Doc', () => {
+    const addon = invoicingWorkbook();
+    const formula = '=IMPORTRANGE("https://evil.example","A1")';
+    addEntries(addon, [{ 'Entry ID': 'E-H', Client: 'Acme', Hours: 1, Description: `'${formula}`, Person: '<script>alert(1)</script>' }]);
+    addon.server.authorizeEntries(['E-1', 'E-2', 'E-H']);
+    addon.server.runAutomaticInvoicing();
+    const [acme] = invoices(addon);
+    const doc = addon.emu.files.get(String(acme['Doc ID']))!;
+    const table = doc.document!.saved.elements.find((e) => e.type === 'TABLE' && e.rows.some((r) => r.some((c) => c.text === formula)));
+    expect(table && table.type === 'TABLE' && table.rows.find((r) => r[2].text === formula)?.map((c) => c.text)).toEqual([
+      '2026-01-05',
+      '<script>alert(1)</script>',
+      formula,
+      '1.00',
+    ]);
+  });
+});

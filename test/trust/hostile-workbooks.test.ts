@@ -21,7 +21,10 @@ describe('the checks catch', () => {
   it('a change to a row the operation was not about', () => {
     const careless = {
       ...authorize,
-      call: (a: Addon) => (authorize.call(a), a.emu.spreadsheet.getSheetByName('Time entries')!.getRange('F3').setValue('rewritten')),
+      call: (a: Addon) => {
+        authorize.call(a);
+        a.emu.spreadsheet.getSheetByName('Time entries')!.getRange('F3').setValue('rewritten');
+      },
     };
     expect(checkOperation(healthyWorkbook(), careless).join('\n')).toMatch(/changed Time entries row 3 description/);
   });
@@ -32,7 +35,13 @@ describe('the checks catch', () => {
   });
 
   it('a log row written without its balance', () => {
-    const halfDone = { ...authorize, call: (a: Addon) => (authorize.call(a), a.emu.spreadsheet.getSheetByName('Credits')!.getRange('I2').setValue(1234)) };
+    const halfDone = {
+      ...authorize,
+      call: (a: Addon) => {
+        authorize.call(a);
+        a.emu.spreadsheet.getSheetByName('Credits')!.getRange('I2').setValue(1234);
+      },
+    };
     expect(checkOperation(healthyWorkbook(), halfDone).join('\n')).toMatch(/Acme's log grew but its Balance \(h\) says 1234/);
   });
 });

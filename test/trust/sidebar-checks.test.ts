@@ -1,5 +1,5 @@
 /**
- * The sidebar in Debian's chromium (as the browser tests run it). §4: no string of the
+ * The sidebar in Chromium (as the browser tests run it). §4: no string of the
  * markup corpus runs or makes an element in any panel, and each shows as text. §5: the
  * Settings panel's ledger check names a log row edited by hand.
  */

@@ -18,14 +18,14 @@ import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
 import { loadSettings } from '../../services/settings.store';
 import { cellString } from '../../sheets/cell-text';
-import { clientLogCsv, clientLogTitle, writeClientLogFile, type SummaryFacts } from '../../sheets/client-log-file';
+import { type Audience, clientLogCsv, clientLogTitle, writeClientLogFile, type SummaryFacts } from '../../sheets/client-log-file';
 import { CreditsRepository } from '../../sheets/credits.repository';
 import { InvoicesRepository } from '../../sheets/invoices.repository';
 import { openArchives } from '../../drive/archive-files';
 import { readArchivedLog } from '../../sheets/archive.repository';
 import { PrepaidLogRepository } from '../../sheets/prepaid-log.repository';
 import { INVOICES } from '../../sheets/schema';
-import { isDay, startOfDay } from '../../services/calendar-day';
+import { dayOf, isDay, startOfDay } from '../../services/calendar-day';
 import { shortId } from '../../core/ids';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
@@ -36,8 +36,11 @@ export interface ExportOptions {
   to?: string;
   /** Also save a PDF of the report next to the file. */
   pdf?: boolean;
-  /** Also return the log tab as CSV text. */
-  csv?: boolean;
+  /**
+   * Also return the log as CSV text: `true` or `'client'` gives the file's columns, to send to
+   * the client; `'agency'` adds each row's Log ID, Entry ID and raw hours, for the agency's own books.
+   */
+  csv?: boolean | Audience;
 }
 
 /** What share and unshare return (JSON-safe): the file and who may open it. */
@@ -206,7 +209,14 @@ function historyFor(ctx: Context, client: string, period: Period): readonly LogR
 
 function writeReport(ctx: Context, client: Client, spreadsheet: Spreadsheet, record: ClientLogRecord): ClientReport {
   const period = periodOf(ctx.services, record);
-  const report = buildClientReport({ client, log: historyFor(ctx, client.name, period), now: ctx.services.now(), period, view: viewOf(ctx.settings) });
+  const report = buildClientReport({
+    client,
+    log: historyFor(ctx, client.name, period),
+    now: ctx.services.now(),
+    period,
+    view: viewOf(ctx.settings),
+    dayOf: (time) => dayOf(ctx.services, time),
+  });
   writeClientLogFile(spreadsheet, report, viewOf(ctx.settings), facts(ctx, client.name));
   storeClientLog(ctx.services, client.name, { ...loadClientLog(ctx.services, client.name), through: lastLogId(ctx.log, client.name) });
   return report;
@@ -218,6 +228,14 @@ function findClient(ctx: Context, name: unknown): Result<Client> {
 
 function sharing(settings: Settings, client: string, url: string, record: ClientLogRecord, summary: string): ClientLogSharing {
   return { client, url, sharedWith: [...record.shares], linkSharing: settings.linkSharingClients.includes(client), summary };
+}
+
+/** Who the CSV asked for is for, or null for none; anything else is refused (`bad-option`) before any work. */
+function csvAudience(csv: unknown): Result<Audience | null> {
+  if (csv === undefined || csv === null || csv === false) return ok(null);
+  if (csv === true || csv === 'client') return ok('client');
+  if (csv === 'agency') return ok('agency');
+  return refuse('bad-option', `The csv option "${String(csv)}" is not one of true, 'client' or 'agency'. Use true for the client's CSV.`);
 }
 
 /** Exports one client's file under the lock already held; shared by export and share. */
@@ -232,7 +250,8 @@ function exportLocked(ctx: Context, client: Client, period: { from: string; to: 
   services.files.setLinkSharing(record.fileId, allowLink);
   const url = opened.spreadsheet.getUrl();
   const pdfUrl = options.pdf ? savePdf(services, record.fileId, client.name, report.asOf) : undefined;
-  const csv = options.csv ? clientLogCsv(report, viewOf(ctx.settings), facts(ctx, client.name)) : undefined;
+  const audience = csvAudience(options.csv);
+  const csv = audience.ok && audience.value ? clientLogCsv(report, viewOf(ctx.settings), facts(ctx, client.name), audience.value) : undefined;
   const forecast = forecastSentence(report, ctx);
   const summary = `${opened.created ? 'Created' : 'Updated'} the prepaid log of ${client.name}: ${formatHours(report.balanceMinutes)} h left; ${forecast}. ${url}`;
   return {
@@ -257,6 +276,8 @@ export function exportPrepaidLog(services: Services, client: string, options: Ex
   const opts = options && typeof options === 'object' ? options : {};
   const period = periodOption(opts);
   if (!period.ok) return period;
+  const audience = csvAudience(opts.csv);
+  if (!audience.ok) return audience;
   return withDocumentLock(services, () => {
     const ctx = readContext(services);
     const denied = authorizerRefusal(services.userEmail(), ctx.settings.authorizers);
