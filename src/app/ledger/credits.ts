@@ -2,7 +2,7 @@
  * Top-ups and adjustments: the two ways an authorizer changes a balance by hand. Each is
  * one log row; an adjustment needs a reason because the client will read it. A value a
  * person can correct (the client, the hours, the reason) comes back as a message for
- * that field (`invalid-fields`), as `logTime` does, so the sidebar shows it under the
+ * that field, as `logTime` does, so the sidebar shows it under the
  * field; a caller that is not an authorizer is refused (`not-authorizer`).
  */
 import { balanceChanges } from '../../core/authorize';
@@ -28,7 +28,6 @@ export type CreditField = 'client' | 'hours' | 'reason';
 /** A refused change: a message per field; nothing was written. */
 export interface CreditRefused {
   ok: false;
-  code: 'invalid-fields';
   errors: Partial<Record<CreditField, string>>;
   summary: string;
 }
@@ -64,7 +63,7 @@ function post(services: Services, clientName: string, change: Change, requestId:
     if (!change.minutes.ok) errors.hours = change.minutes.refusal.message;
     if (change.textError) errors.reason = change.textError;
     if (!found.ok || !change.minutes.ok || change.textError) {
-      return ok({ ok: false, code: 'invalid-fields', errors, summary: `Nothing was changed: ${Object.values(errors).join(' ')}` });
+      return ok({ ok: false, errors, summary: `Nothing was changed: ${Object.values(errors).join(' ')}` });
     }
     const { kind, text } = change;
     const minutes = change.minutes.value;

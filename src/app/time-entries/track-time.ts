@@ -47,7 +47,6 @@ export type FieldErrors = Partial<Record<TimeEntryField, string>>;
 /** A refused entry: a message per field, to show next to it. Nothing was written. */
 export interface Refused {
   ok: false;
-  code: 'invalid-fields';
   errors: FieldErrors;
   summary: string;
 }
@@ -77,7 +76,6 @@ export interface TimerResult {
 /** A stop that needs the person's word first: the timer is shorter than the rounding step. It keeps running. */
 export interface TimerConfirmation {
   ok: false;
-  code: 'needs-confirmation';
   needsConfirmation: true;
   timer: TimerView;
   /** The minutes the entry would log, and the rounding step that would bill more. */
@@ -97,7 +95,7 @@ function text(value: unknown): string {
 }
 
 function refused(errors: FieldErrors): Refused {
-  return { ok: false, code: 'invalid-fields', errors, summary: `Nothing was logged: ${Object.values(errors).join(' ')}` };
+  return { ok: false, errors, summary: `Nothing was logged: ${Object.values(errors).join(' ')}` };
 }
 
 /** Appends one entry under `entryId` (a new one by default), unless Time entries already holds it. The caller holds the document lock. */
@@ -211,7 +209,6 @@ function shortTimer(services: Services, timer: StoredTimer, now: number, options
   if (options.confirm || minutes >= step) return null;
   return {
     ok: false,
-    code: 'needs-confirmation',
     needsConfirmation: true,
     timer: timerView(services, timer, now),
     minutes,

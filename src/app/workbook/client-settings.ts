@@ -32,7 +32,7 @@ export type ClientSettingsField = keyof ClientSettingsInput;
 
 export type SaveClientSettingsResult =
   | { ok: true; client: ClientView; summary: string }
-  | { ok: false; code: 'invalid-fields'; errors: Partial<Record<ClientSettingsField, string>>; summary: string };
+  | { ok: false; errors: Partial<Record<ClientSettingsField, string>>; summary: string };
 
 const HEADERS: Record<ClientSettingsField, string> = {
   type: 'Type',
@@ -118,7 +118,7 @@ export function saveClientSettings(services: Services, client: string, settings:
     const found = session.credits.find(client);
     if (!found.ok) return found;
     const { errors, cells, saved } = checkFields(session, settings, found.value);
-    if (Object.keys(errors).length) return ok({ ok: false, code: 'invalid-fields', errors, summary: `Nothing was saved: ${Object.values(errors).join(' ')}` });
+    if (Object.keys(errors).length) return ok({ ok: false, errors, summary: `Nothing was saved: ${Object.values(errors).join(' ')}` });
     session.credits.writeCells(Object.entries(cells).map(([header, value]) => ({ client: found.value.name, header, value })));
     return ok({ ok: true, client: clientView(saved, session.ledger, session.settings.roundingMinutes), summary: `Saved the settings of ${found.value.name}.` });
   });
@@ -131,7 +131,7 @@ export interface NewClientInput extends ClientSettingsInput {
 
 export type AddClientResult =
   | { ok: true; client: ClientView; summary: string }
-  | { ok: false; code: 'invalid-fields'; errors: Partial<Record<ClientSettingsField | 'name', string>>; summary: string };
+  | { ok: false; errors: Partial<Record<ClientSettingsField | 'name', string>>; summary: string };
 
 const NAME_LIMIT = 100;
 
@@ -177,8 +177,7 @@ export function addClient(services: Services, input: NewClientInput): Result<Add
     const { errors, cells, saved } = checkFields(session, { type: 'Company', autoInvoice: false, ...settings }, blank);
     const problem = nameProblem(name, session.credits.names());
     const refused: Partial<Record<ClientSettingsField | 'name', string>> = problem ? { name: problem, ...errors } : errors;
-    if (Object.keys(refused).length)
-      return ok({ ok: false, code: 'invalid-fields', errors: refused, summary: `The client was not added: ${Object.values(refused).join(' ')}` });
+    if (Object.keys(refused).length) return ok({ ok: false, errors: refused, summary: `The client was not added: ${Object.values(refused).join(' ')}` });
     session.credits.appendClient({ Client: asText(name), ...cells, 'Balance (h)': minutesToHours(session.ledger.balance(name)) });
     return ok({ ok: true, client: clientView(saved, session.ledger, session.settings.roundingMinutes), summary: `Added ${name} to Credits.` });
   });

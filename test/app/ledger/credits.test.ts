@@ -17,20 +17,25 @@ describe('addCredits and adjustCredits', () => {
   it('tops up, with the balance change from the core', () => {
     const ports = workbook();
     const result = addCredits(ports.services, 'Acme', '1:30', 'First block');
-    expect(result).toMatchObject({ ok: true, value: { client: 'Acme', minutes: 90, balance: { beforeMinutes: 0, afterMinutes: 90, belowMinimum: true } } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { ok: true, client: 'Acme', minutes: 90, balance: { beforeMinutes: 0, afterMinutes: 90, belowMinimum: true } },
+    });
     expect(readRows(ports.emu.spreadsheet, 'Prepaid log').map((r) => r.Kind)).toEqual(['Top-up']);
   });
 
   it.each([
-    ['an unknown client', () => ['Globex', 5, ''], 'unknown-client'],
-    ['unreadable hours', () => ['Acme', 'lots', ''], 'bad-hours'],
-    ['zero hours', () => ['Acme', 0, ''], 'bad-hours'],
-  ])('refuses %s with a code and writes nothing', (_label, args, code) => {
+    ['an unknown client', () => ['Globex', 5, ''], { client: expect.stringMatching(/no client "Globex"/) }],
+    ['unreadable hours', () => ['Acme', 'lots', ''], { hours: expect.stringMatching(/not a number/) }],
+    ['zero hours', () => ['Acme', 0, ''], { hours: 'Add more than 0 hours.' }],
+  ])('refuses %s field by field and writes nothing', (_label, args, errors) => {
     const ports = workbook();
     const before = ports.emu.snapshot();
     const [client, hours, note] = args() as [string, number, string];
-    const result = addCredits(ports.services, client, hours, note);
-    expect(result).toMatchObject({ ok: false, refusal: { code } });
+    expect(addCredits(ports.services, client, hours, note)).toEqual({
+      ok: true,
+      value: { ok: false, errors, summary: expect.stringMatching(/^Nothing was changed/) },
+    });
     expect(ports.emu.snapshot()).toEqual(before);
   });
 
@@ -42,14 +47,14 @@ describe('addCredits and adjustCredits', () => {
 
   it('needs a reason for an adjustment', () => {
     const ports = workbook();
-    expect(adjustCredits(ports.services, 'Acme', '-1', ' ')).toMatchObject({ ok: false, refusal: { code: 'no-reason' } });
+    expect(adjustCredits(ports.services, 'Acme', '-1', ' ')).toMatchObject({ ok: true, value: { ok: false, errors: { reason: expect.any(String) } } });
   });
 
   it('records a retried request once', () => {
     const ports = workbook();
     addCredits(ports.services, 'Acme', 5, 'Block', 'req-1');
     const again = addCredits(ports.services, 'Acme', 5, 'Block', 'req-1');
-    expect(again).toMatchObject({ ok: true, value: { balance: { afterMinutes: 300 } } });
+    expect(again).toMatchObject({ ok: true, value: { ok: true, balance: { afterMinutes: 300 } } });
     expect(readRows(ports.emu.spreadsheet, 'Prepaid log')).toHaveLength(1);
   });
 });
