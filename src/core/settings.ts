@@ -121,15 +121,17 @@ function validatePeople(v: unknown): ReturnType<Validator<Record<string, string>
   return ok(people);
 }
 
+/** One sentence naming every refused key and why. */
+function problemsSentence(problems: Record<string, string>): string {
+  return `Settings were not saved: ${Object.entries(problems)
+    .map(([k, r]) => `${k} ${r}`)
+    .join('; ')}.`;
+}
+
 /** Settings that would not be valid (code `invalid-settings`); nothing was saved. */
 export class SettingsError extends CodedError {
   constructor(readonly problems: Record<string, string>) {
-    super(
-      'invalid-settings',
-      `Settings were not saved: ${Object.entries(problems)
-        .map(([k, r]) => `${k} ${r}`)
-        .join('; ')}.`,
-    );
+    super('invalid-settings', problemsSentence(problems));
     this.name = 'SettingsError';
   }
 }
@@ -155,7 +157,7 @@ export function parseStoredSettings(json: string | null): Settings {
 }
 
 /** Merges a partial change into settings; unknown keys or invalid values refuse the whole change. */
-export function mergeSettings(current: Settings, change: Record<string, unknown>): Settings {
+function applyChange(current: Settings, change: Record<string, unknown>): { next: Settings; problems: Record<string, string> } {
   const next: Record<string, unknown> = { ...current };
   const problems: Record<string, string> = Object.create(null); // so a "__proto__" key is recorded too
   for (const [key, value] of Object.entries(change ?? {})) {
@@ -169,6 +171,18 @@ export function mergeSettings(current: Settings, change: Record<string, unknown>
     if (result.ok) next[key] = result.value;
     else problems[key] = result.refusal.message;
   }
+  return { next: next as unknown as Settings, problems };
+}
+
+/** The settings with `change` applied, or a refusal (`invalid-settings`) naming every key refused; a refused change changes nothing. */
+export function changeSettings(current: Settings, change: Record<string, unknown>): Result<Settings, Refusal<'invalid-settings'>> {
+  const { next, problems } = applyChange(current, change);
+  return Object.keys(problems).length ? refuse('invalid-settings', problemsSentence(problems)) : ok(next);
+}
+
+/** The settings with `change` applied; throws a {@link SettingsError} when the add-on itself asks for an invalid one. */
+export function mergeSettings(current: Settings, change: Record<string, unknown>): Settings {
+  const { next, problems } = applyChange(current, change);
   if (Object.keys(problems).length) throw new SettingsError(problems);
-  return next as unknown as Settings;
+  return next;
 }

@@ -3,11 +3,11 @@
  * may change them, and a change may not remove the last authorizer.
  */
 import { authorizerRefusal } from '../../core/permissions';
-import { ok, type Result } from '../../core/result';
+import type { Result } from '../../core/result';
 import type { Settings } from '../../core/settings';
 import { withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
-import { loadSettings, storeSettings } from '../../services/settings.store';
+import { loadSettings, storeSettingsChange } from '../../services/settings.store';
 
 export function getSettings(services: Services): Settings {
   return loadSettings(services);
@@ -18,6 +18,6 @@ export function saveSettings(services: Services, change: Record<string, unknown>
   return withDocumentLock(services, () => {
     const denied = authorizerRefusal(services.userEmail(), loadSettings(services).authorizers);
     if (denied) return { ok: false, refusal: denied };
-    return ok(storeSettings(services, change));
+    return storeSettingsChange(services, change);
   });
 }
