@@ -39,6 +39,7 @@ export function archiveBefore(services: Services, date: string): ArchiveResult {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     session.requireAuthorizer();
+    session.requireIntactLedger();
     const entries = session.entries();
     const yearOf = (at: number) => services.formatDate(at, 'yyyy');
     const plan = planArchive({
@@ -50,6 +51,7 @@ export function archiveBefore(services: Services, date: string): ArchiveResult {
       archiveName: (row: LogRow) => archiveName(yearOf(row.at)),
     });
     if (plan.archivedLog.length === 0) {
+      session.syncSeal(); // a run stopped after rewriting the log left its sealed copy behind
       return { archivedLogRows: 0, archivedEntries: 0, openingRows: 0, archives: [], summary: `Nothing to archive before ${date}.` };
     }
     verifyAppend([], plan.liveLog);
@@ -65,6 +67,7 @@ export function archiveBefore(services: Services, date: string): ArchiveResult {
     }
     entries.delete(plan.archivedEntries);
     session.log.rewrite(plan.liveLog);
+    session.syncSeal();
     const summary = `Archived ${plan.archivedLog.length} log rows and ${plan.archivedEntries.length} authorized entries from before ${date} to ${archives.map((a) => archiveName(a.year)).join(', ')}; balances are unchanged.`;
     return { archivedLogRows: plan.archivedLog.length, archivedEntries: plan.archivedEntries.length, openingRows: plan.openingRows.length, archives, summary };
   });

@@ -15,14 +15,18 @@ import { summarize, type LedgerResult } from './results';
 
 type Picker = (session: LedgerSession) => string[];
 
-function notAllowed(ids: string[], message: string): LedgerResult {
-  const skipped: SkippedEntry[] = ids.map((entryId) => ({ entryId, code: 'not-allowed', message }));
+function notAllowed(ids: readonly string[], message: string, code: 'not-allowed' | 'ledger-broken' = 'not-allowed'): LedgerResult {
+  const skipped: SkippedEntry[] = ids.map((entryId) => ({ entryId, code, message }));
   return { done: [], skipped, balances: [], summary: `Nothing was authorized. ${message}` };
 }
 
-function authorize(services: Services, pick: Picker, untickAfter: boolean): LedgerResult {
+/** `listed`: the Entry IDs when the caller names them, so a refusal can list them without reading the sheet. */
+function authorize(services: Services, pick: Picker, untickAfter: boolean, listed: readonly string[] = []): LedgerResult {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
+    // Checked before anything is written (Entry IDs included): nothing is built on a row the chain does not vouch for.
+    const broken = session.isAuthorizer() ? session.ledgerBreak() : null;
+    if (broken) return { ...notAllowed(listed, broken.break.message, 'ledger-broken'), ledgerBreak: broken.break };
     const entries = session.entries();
     const ids = pick(session);
     try {
@@ -53,7 +57,8 @@ function authorize(services: Services, pick: Picker, untickAfter: boolean): Ledg
 /** Authorizes the entries with these Entry IDs. */
 export function authorizeEntries(services: Services, entryIds: readonly string[]): LedgerResult {
   if (!Array.isArray(entryIds)) throw new Error('authorizeEntries needs a list of Entry IDs.');
-  return authorize(services, () => entryIds.map((id) => String(id ?? '')), false);
+  const ids = entryIds.map((id) => String(id ?? ''));
+  return authorize(services, () => ids, false, ids);
 }
 
 /** Authorizes the open entries whose Select box is ticked, and clears the boxes that went through. */

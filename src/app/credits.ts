@@ -33,6 +33,7 @@ function post(services: Services, clientName: string, kind: LogKind, minutes: nu
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     session.requireAuthorizer();
+    session.requireIntactLedger();
     const found = session.credits.find(clientName);
     if (!found.ok) throw new Error(found.reason);
     const client = found.client;

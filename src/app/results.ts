@@ -3,6 +3,7 @@
  * exact integers, times are ISO strings, and each result carries one sentence for a toast.
  */
 import { formatHours } from '../core/quantities';
+import type { LedgerBreak } from '../core/seal';
 import type { BalanceChange, SkippedEntry } from '../core/types';
 
 export interface LedgerResult {
@@ -12,6 +13,8 @@ export interface LedgerResult {
   balances: BalanceChange[];
   /** One sentence for a toast or the sidebar's status line. */
   summary: string;
+  /** Set when nothing was done because the chain does not vouch for a row of the log. */
+  ledgerBreak?: LedgerBreak;
 }
 
 export function summarize(verb: string, result: Omit<LedgerResult, 'summary'>): string {

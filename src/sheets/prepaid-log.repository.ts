@@ -21,6 +21,8 @@ function minutesCell(value: unknown, where: string): number {
 
 export class PrepaidLogRepository {
   readonly rows: LogRow[] = [];
+  /** The sheet row of each of `rows`, for messages that point at a row. */
+  private readonly sheetRows: number[] = [];
   /** Each row as read, by Log ID, so rewriting or archiving it keeps the user's own columns. */
   private readonly read = new Map<string, unknown[]>();
 
@@ -48,6 +50,7 @@ export class PrepaidLogRepository {
         workDate: cellTime(table.get(index, 'Work date')),
         checksum: cellString(table.get(index, 'Checksum')),
       });
+      this.sheetRows.push(table.rowNumber(index));
       const logId = this.rows[this.rows.length - 1].logId;
       if (!this.read.has(logId)) this.read.set(logId, table.rows[index]);
     }
@@ -57,6 +60,11 @@ export class PrepaidLogRepository {
     return new PrepaidLogRepository(SheetTable.read(spreadsheet, PREPAID_LOG));
   }
 
+  /** The sheet row of `rows[i]`; for i = rows.length, the row after the last one. */
+  sheetRow(i: number): number {
+    return this.sheetRows[i] ?? (this.sheetRows.length ? this.sheetRows[this.sheetRows.length - 1] + 1 : 2);
+  }
+
   /** Replaces the whole log in one block (archiving re-seals what stays); rows that stay keep the user's own columns. */
   rewrite(rows: readonly LogRow[]): void {
     this.table.rewrite(
@@ -64,6 +72,7 @@ export class PrepaidLogRepository {
       rows.map((r) => this.read.get(r.logId)),
     );
     this.rows.splice(0, this.rows.length, ...rows);
+    this.sheetRows.splice(0, this.sheetRows.length, ...rows.map((_, i) => i + 2));
   }
 
   /** A row as header -> value, the user's own columns (as read) included, for copying it to another sheet. */
@@ -75,8 +84,10 @@ export class PrepaidLogRepository {
 
   /** Appends rows in one block; user text is written so it stays text. */
   append(rows: readonly LogRow[]): void {
+    const next = this.sheetRow(this.rows.length);
     this.table.append(rows.map(toRecord));
     this.rows.push(...rows);
+    this.sheetRows.push(...rows.map((_, i) => next + i));
   }
 }
 
