@@ -1,6 +1,6 @@
 /**
  * The sidebar's entry point: tabs (arrow keys move between them, as in a tab list),
- * the "signed in as" line, the four panels (the Settings panel with its invoicing and
+ * the "signed in as" line, the ledger notices, the four panels (the Settings panel with its invoicing and
  * ledger check sections), and the first load.
  */
 import { initAuthorizePanel } from './authorize-panel';
@@ -9,6 +9,7 @@ import { byId } from './dom';
 import { say } from './feedback';
 import { initInvoicingSection } from './invoicing-section';
 import { initLedgerCheck } from './ledger-check';
+import { initLedgerNotice } from './ledger-notice';
 import { initSettingsPanel } from './settings-panel';
 import { onData, reload } from './state';
 import { initTrackPanel } from './track-panel';
@@ -44,6 +45,7 @@ function start(): void {
   initSettingsPanel();
   initInvoicingSection();
   initLedgerCheck();
+  initLedgerNotice();
   onData((d) => {
     byId('whoami').textContent = `Signed in as ${d.user || 'an unknown user'} · ${d.canAuthorize ? 'authorizer' : 'can log time'}`;
     say(byId('load-message'), 'error', '');
