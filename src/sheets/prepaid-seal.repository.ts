@@ -33,6 +33,11 @@ function toJson(r: LogRow): string {
   ]);
 }
 
+/** A row of the sealed copy as header -> value (for workbooks built outside the add-on, like the benchmark's). */
+export function sealRecord(row: LogRow): Record<string, unknown> {
+  return { 'Log ID': asText(row.logId), 'Sealed row': toJson(row) };
+}
+
 function fromJson(cell: unknown): LogRow | null {
   try {
     const f = JSON.parse(String(cell)) as unknown[];
@@ -98,7 +103,7 @@ export function syncSealedCopy(spreadsheet: Spreadsheet, log: readonly LogRow[],
   const rows = fresh ? log.slice(at + 1) : log;
   const start = fresh ? sheet.getLastRow() + 1 : 2;
   const stale = fresh ? 0 : Math.max(sheet.getLastRow() - 1 - rows.length, 0);
-  const block = [...rows.map((r) => [asText(r.logId), toJson(r)]), ...Array.from({ length: stale }, () => ['', ''])];
+  const block = [...rows.map((r) => Object.values(sealRecord(r))), ...Array.from({ length: stale }, () => ['', ''])];
   if (block.length) {
     const needed = start + block.length - 1 - sheet.getMaxRows();
     if (needed > 0) sheet.insertRowsAfter(sheet.getMaxRows(), needed);
