@@ -57,7 +57,9 @@ function render(d: SidebarData): void {
       notice,
       h('h2', {}, 'The prepaid log was changed by hand'),
       h('p', { class: 'message error' }, problem.message),
-      changes.length ? h('ul', { class: 'ledger-changes' }, ...changes.map((c) => h('li', {}, `${c.field} was ${c.was || '(empty)'}, now ${c.now || '(empty)'}`))) : null,
+      changes.length
+        ? h('ul', { class: 'ledger-changes' }, ...changes.map((c) => h('li', {}, `${c.field} was ${c.was || '(empty)'}, now ${c.now || '(empty)'}`)))
+        : null,
       problem.restorable ? h('div', { class: 'buttons' }, restoreButton(problem)) : null,
       acceptForm(problem),
       h('div', { id: 'ledger-notice-result', class: 'message', role: 'status' }),

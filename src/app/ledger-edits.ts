@@ -60,7 +60,9 @@ export function restoreLedgerRow(services: Services, ref: string): LedgerEditRes
     if (!found.restored) throw new Error(found.break.message);
     const before = balancesOf(session.log.rows);
     session.replaceLog(found.restored);
-    const verb = { edited: 'Restored', inserted: 'Removed the row added by hand,', removed: 'Put back', moved: 'Moved back', unknown: 'Restored' }[found.break.kind];
+    const verb = { edited: 'Restored', inserted: 'Removed the row added by hand,', removed: 'Put back', moved: 'Moved back', unknown: 'Restored' }[
+      found.break.kind
+    ];
     return outcome(session, before, [], `${verb} log row ${found.break.ref} as it was sealed.`);
   });
 }

@@ -79,9 +79,7 @@ export class LedgerSession {
     if (this.found === undefined) {
       const index = findBreak(this.log.rows, this.sealMark);
       this.found =
-        index === null
-          ? null
-          : { index, ...diagnoseBreak(this.log.rows, index, readSealedCopy(this.services.spreadsheet), (i) => this.log.sheetRow(i)) };
+        index === null ? null : { index, ...diagnoseBreak(this.log.rows, index, readSealedCopy(this.services.spreadsheet), (i) => this.log.sheetRow(i)) };
     }
     return this.found;
   }

@@ -22,7 +22,9 @@ export function applyProtections(services: Services, authorizers: readonly strin
   const report = protectLedgerSheets(services.spreadsheet, authorizers, services.userEmail());
   storeProtection(services, report);
   if (!report.ok) return { report, sentence: ` ${report.problems.join(' ')}` };
-  const sentence = report.changed ? ` ${report.sheets.join(', ')} are protected: only ${authorizers.join(', ')} (and the spreadsheet's owner) can edit them.` : '';
+  const sentence = report.changed
+    ? ` ${report.sheets.join(', ')} are protected: only ${authorizers.join(', ')} (and the spreadsheet's owner) can edit them.`
+    : '';
   return { report, sentence };
 }
 
@@ -42,7 +44,11 @@ export function setUpSheets(services: Services): SetUpResult {
       report.createdSheets.length ? `created ${report.createdSheets.join(', ')}` : '',
       report.addedColumns.length ? `added ${report.addedColumns.length} column(s)` : '',
     ].filter(Boolean);
-    const done = changes.length ? `Set up: ${changes.join('; ')}.` : protection.sentence ? 'The sheets were already set up.' : 'The sheets were already set up; nothing changed.';
+    const done = changes.length
+      ? `Set up: ${changes.join('; ')}.`
+      : protection.sentence
+        ? 'The sheets were already set up.'
+        : 'The sheets were already set up; nothing changed.';
     return { ...report, authorizers: settings.authorizers, protection: protection.report, summary: done + protection.sentence };
   });
 }

@@ -94,7 +94,8 @@ function ledgerState(session: LedgerSession, authorizer: boolean): SidebarData['
 
 function protectionWarning(services: Services): string {
   const state = loadProtection(services);
-  if (!state) return 'The Prepaid log, Invoices and Credits sheets are not protected for the authorizers yet: anyone who can edit the spreadsheet can change them by hand. Run Extensions > Prepaid Time > Set up sheets.';
+  if (!state)
+    return 'The Prepaid log, Invoices and Credits sheets are not protected for the authorizers yet: anyone who can edit the spreadsheet can change them by hand. Run Extensions > Prepaid Time > Set up sheets.';
   return state.ok ? '' : state.problems.join(' ');
 }
 

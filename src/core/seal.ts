@@ -153,13 +153,7 @@ export function diagnoseBreak(log: readonly LogRow[], index: number, copy: reado
   const sealed = sealedRows[index] as LogRow | undefined;
   const row = sheetRow(index);
   const later = (id: string) => log.findIndex((r, i) => i > index && r.logId === id);
-  const result = (
-    kind: BreakKind,
-    subject: LogRow,
-    text: string,
-    restored: LogRow[] | null,
-    changes: FieldChange[] = [],
-  ): LedgerDiagnosis => ({
+  const result = (kind: BreakKind, subject: LogRow, text: string, restored: LogRow[] | null, changes: FieldChange[] = []): LedgerDiagnosis => ({
     break: {
       ref: subject.logId || `row ${row}`,
       kind,
@@ -183,7 +177,12 @@ export function diagnoseBreak(log: readonly LogRow[], index: number, copy: reado
     const next = log[index + 1];
     const before = index === 0 ? '' : log[index - 1].checksum;
     if (copied || !next || chains(next, before)) {
-      return result('inserted', current, `${name(current)} on sheet row ${row} (${describeRow(current)}) was added by hand: the add-on did not write it.`, without(index));
+      return result(
+        'inserted',
+        current,
+        `${name(current)} on sheet row ${row} (${describeRow(current)}) was added by hand: the add-on did not write it.`,
+        without(index),
+      );
     }
     const how = chains(next, current.checksum) ? 'was edited by hand' : 'was edited or inserted by hand, or the row before it removed';
     return result(next && chains(next, current.checksum) ? 'edited' : 'unknown', current, `${name(current)} on sheet row ${row} ${how}.`, null);
@@ -196,7 +195,12 @@ export function diagnoseBreak(log: readonly LogRow[], index: number, copy: reado
     return result('edited', current, `${name(current)} on sheet row ${row} was edited by hand: ${what}.`, restored, changes);
   }
   if (!sealedRows.slice(index).some((r) => r.logId === current.logId)) {
-    return result('inserted', current, `${name(current)} on sheet row ${row} (${describeRow(current)}) was added by hand: the add-on did not write it.`, without(index));
+    return result(
+      'inserted',
+      current,
+      `${name(current)} on sheet row ${row} (${describeRow(current)}) was added by hand: the add-on did not write it.`,
+      without(index),
+    );
   }
   const moved = later(sealed.logId);
   if (moved < 0) {
@@ -205,7 +209,12 @@ export function diagnoseBreak(log: readonly LogRow[], index: number, copy: reado
   }
   const restored = without(moved);
   restored.splice(index, 0, sealed);
-  return result('moved', sealed, `${name(sealed)} (${describeRow(sealed)}) was moved by hand: it belongs on sheet row ${row}, above ${name(current)}.`, restored);
+  return result(
+    'moved',
+    sealed,
+    `${name(sealed)} (${describeRow(sealed)}) was moved by hand: it belongs on sheet row ${row}, above ${name(current)}.`,
+    restored,
+  );
 }
 
 /** Each client's balance: the sum of its rows. */

@@ -85,7 +85,9 @@ export function protectLedgerSheets(spreadsheet: Spreadsheet, authorizers: reado
       }
       const mine = sheet.getProtections(type.SHEET).find((p) => p.getDescription() === PROTECTION_NOTE || p.getDescription() === OLD_NOTE);
       if (mine && !mine.canEdit()) {
-        throw new Error(`it is protected by someone else, and you are not one of its editors. Ask the spreadsheet's owner${owner ? ` (${owner})` : ''} to run Set up sheets`);
+        throw new Error(
+          `it is protected by someone else, and you are not one of its editors. Ask the spreadsheet's owner${owner ? ` (${owner})` : ''} to run Set up sheets`,
+        );
       }
       const protection = mine ?? sheet.protect();
       const described = protection.getDescription() === PROTECTION_NOTE;
@@ -95,7 +97,9 @@ export function protectLedgerSheets(spreadsheet: Spreadsheet, authorizers: reado
     } catch (error) {
       report.ok = false;
       const why = String((error as Error).message).replace(/[.\s]+$/, '');
-      report.problems.push(`"${name}" could not be protected for the authorizers alone: ${why}. Until it is, anyone who can edit the spreadsheet can change it by hand.`);
+      report.problems.push(
+        `"${name}" could not be protected for the authorizers alone: ${why}. Until it is, anyone who can edit the spreadsheet can change it by hand.`,
+      );
     }
   }
   return report;

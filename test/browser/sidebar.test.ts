@@ -312,7 +312,10 @@ describe('the Settings panel', () => {
     await page.selectOption('#s-rounding', '30');
     await page.click('#save-settings');
     await settled(page);
-    expect(await text(page, '#settings-message')).toBe('Settings saved.');
+    // A change of authorizers moves the protections of the ledger sheets with it, and says so.
+    expect(await text(page, '#settings-message')).toMatch(
+      /^Settings saved\. Prepaid log, Invoices, Credits, Prepaid seal are protected: only owner@agency\.test, pm@agency\.test/,
+    );
     expect(addon.server.getSettings()).toMatchObject({ authorizers: [OWNER, 'pm@agency.test'], roundingMinutes: 30 });
     // The preview follows the new rule at once: Acme Labs' 45 minutes now deduct an hour.
     await page.click('#tab-authorize');

@@ -54,6 +54,8 @@ export const SERVER_FUNCTIONS: ServerFunction[] = [
   fn('saveSettings', 'authorizer', () => [{ roundingMinutes: 15 }]),
   fn('archiveBefore', 'authorizer', () => ['2026-01-06']),
   fn('checkLedger', 'reader'),
+  fn('acceptLedgerEdit', 'authorizer', () => ['L-MATRIX', 'Matrix check']),
+  fn('restoreLedgerRow', 'authorizer', () => ['L-MATRIX']),
   fn('getSidebarData', 'reader', () => [{}]),
   fn('logTime', 'editor', () => [{ date: '2026-01-06', client: 'Acme', person: 'Ann', description: 'Call', hours: '1:00' }]),
   fn('startTimer', 'editor', () => ['Acme', 'Workshop']),
