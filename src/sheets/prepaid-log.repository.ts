@@ -2,7 +2,8 @@
  * The `Prepaid log` sheet: the ledger's source of truth. Every change to a balance is a
  * row here, identified by its Log ID and tied to the Entry ID or invoice it concerns.
  * Reading refuses a log it cannot add up (text in Hours, an unknown Kind), because a
- * balance must always equal the sum of its log; appending writes one block.
+ * balance must always equal the sum of its log; a `Balance after` that is not a number is
+ * left to the chain check. Appending writes one block.
  */
 import { hoursToMinutes, minutesToHours } from '../core/quantities';
 import { LOG_KINDS, type LogKind, type LogRow } from '../core/types';
@@ -17,6 +18,10 @@ function minutesCell(value: unknown, where: string): number {
   throw new SchemaError(
     `${where} is "${cellString(value)}", not a number of hours. Undo the edit (Edit > Undo or File > Version history); to correct a balance, add an Adjustment instead.`,
   );
+}
+
+function numberOrNaN(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? hoursToMinutes(value) : Number.NaN;
 }
 
 export class PrepaidLogRepository {
@@ -40,7 +45,9 @@ export class PrepaidLogRepository {
         client: cellString(table.get(index, 'Client')),
         kind: kind as LogKind,
         minutes: minutesCell(table.get(index, 'Hours'), `The Hours of ${where}`),
-        balanceAfterMinutes: minutesCell(table.get(index, 'Balance after (h)'), `The Balance after of ${where}`),
+        // Never summed, only checked: a row typed by hand without one is read (as NaN, which no
+        // checksum vouches for) so the chain check can name it and Restore can remove it.
+        balanceAfterMinutes: numberOrNaN(table.get(index, 'Balance after (h)')),
         entryId: cellString(table.get(index, 'Entry ID')),
         description: cellString(table.get(index, 'Description')),
         by: cellString(table.get(index, 'By')),

@@ -37,11 +37,14 @@ function emails(protection: Protection): string[] {
 }
 
 /** Makes one sheet's protection restricted to `wanted`; returns whether it changed anything. */
-function restrict(protection: Protection, wanted: ReadonlySet<string>, keep: ReadonlySet<string>, isNew: boolean): boolean {
-  let changed = isNew;
+function restrict(protection: Protection, wanted: ReadonlySet<string>, keep: ReadonlySet<string>, created: boolean): boolean {
+  let changed = created;
+  // A warning-only protection's editors were never set: it is as loose as a new one.
+  let isNew = created;
   if (protection.isWarningOnly()) {
     protection.setWarningOnly(false);
     changed = true;
+    isNew = true;
   }
   const current = emails(protection);
   // A new protection mirrors the file's editors until its list changes: removing them all
