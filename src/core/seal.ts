@@ -83,18 +83,25 @@ export function findBreak(rows: readonly LogRow[], lastSealed: SealMark | null, 
  * copy leaves the copy behind).
  */
 export function sealedSequence(copy: readonly LogRow[], log: readonly LogRow[]): LogRow[] {
+  const out = believedCopy(copy);
+  let previous = out.length ? out[out.length - 1].checksum : '';
+  let at = out.length === 0 ? 0 : log.findIndex((r) => r.logId === out[out.length - 1].logId && r.checksum === previous) + 1;
+  if (out.length > 0 && at === 0) return out;
+  for (; at < log.length && chains(log[at], previous); at++) {
+    out.push(log[at]);
+    previous = log[at].checksum;
+  }
+  return out;
+}
+
+/** The sealed copy as far as its own chain holds. */
+function believedCopy(copy: readonly LogRow[]): LogRow[] {
   const out: LogRow[] = [];
   let previous = '';
   for (const row of copy) {
     if (!chains(row, previous)) break;
     out.push(row);
     previous = row.checksum;
-  }
-  let at = out.length === 0 ? 0 : log.findIndex((r) => r.logId === out[out.length - 1].logId && r.checksum === previous) + 1;
-  if (out.length > 0 && at === 0) return out;
-  for (; at < log.length && chains(log[at], previous); at++) {
-    out.push(log[at]);
-    previous = log[at].checksum;
   }
   return out;
 }
@@ -176,7 +183,9 @@ export function diagnoseBreak(log: readonly LogRow[], index: number, copy: reado
   if (!sealed || copied) {
     const next = log[index + 1];
     const before = index === 0 ? '' : log[index - 1].checksum;
-    if (copied || !next || chains(next, before)) {
+    // A last row past the copy's end: added by hand, unless the copy lagged (a stopped run) and it is the add-on's own row edited.
+    const added = next ? chains(next, before) : believedCopy(copy).length >= index;
+    if (copied || added) {
       return result(
         'inserted',
         current,
@@ -184,8 +193,9 @@ export function diagnoseBreak(log: readonly LogRow[], index: number, copy: reado
         without(index),
       );
     }
-    const how = chains(next, current.checksum) ? 'was edited by hand' : 'was edited or inserted by hand, or the row before it removed';
-    return result(next && chains(next, current.checksum) ? 'edited' : 'unknown', current, `${name(current)} on sheet row ${row} ${how}.`, null);
+    const edited = next !== undefined && chains(next, current.checksum);
+    const how = edited ? 'was edited by hand' : 'was edited or inserted by hand, or the row before it removed';
+    return result(edited ? 'edited' : 'unknown', current, `${name(current)} on sheet row ${row} ${how}.`, null);
   }
   if (current.logId === sealed.logId) {
     const changes = fieldChanges(sealed, current);

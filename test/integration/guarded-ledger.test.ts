@@ -66,7 +66,12 @@ describe('the ledger sheets are protected for the authorizers', () => {
     addon.emu.clock.advance(30 * 60_000);
     expect(addon.as(EDITOR).stopTimer()).toMatchObject({ ok: true });
     addEntries(addon, [{ Client: 'Acme', Hours: 1 }]);
-    expect(addon.as(EDITOR).getSidebarData({}).entries.every((e) => e.entryId)).toBe(true);
+    expect(
+      addon
+        .as(EDITOR)
+        .getSidebarData({})
+        .entries.every((e) => e.entryId),
+    ).toBe(true);
     expect(addon.server.authorizeEntries(['E-1']).done).toHaveLength(1);
   });
 
@@ -98,7 +103,9 @@ describe('the ledger sheets are protected for the authorizers', () => {
     // The new authorizer is not an editor of the protections, so set-up run by them cannot fix it.
     addon.emu.faults.clear();
     const bySecond = addon.as(SECOND).setUpSheets();
-    expect(bySecond.summary).toMatch(/protected by someone else, and you are not one of its editors\. Ask the spreadsheet's owner \(owner@agency\.test\) to run Set up sheets/);
+    expect(bySecond.summary).toMatch(
+      /protected by someone else, and you are not one of its editors\. Ask the spreadsheet's owner \(owner@agency\.test\) to run Set up sheets/,
+    );
     expect(addon.as(SECOND).getSidebarData({}).protectionWarning).toMatch(/Ask the spreadsheet's owner/);
     const byOwner = addon.server.setUpSheets();
     expect(byOwner.protection.ok).toBe(true);
@@ -128,7 +135,13 @@ describe('no action is built on a row the chain does not vouch for', () => {
     const before = balances(addon);
     const result = addon.server.authorizeEntries(['E-1']);
     expect(result.done).toEqual([]);
-    expect(result.skipped).toEqual([{ entryId: 'E-1', code: 'ledger-broken', message: expect.stringMatching(/^Log row L-TYPED on sheet row 4 \(Top-up of 100\.00 h for Acme\) was added by hand/) }]);
+    expect(result.skipped).toEqual([
+      {
+        entryId: 'E-1',
+        code: 'ledger-broken',
+        message: expect.stringMatching(/^Log row L-TYPED on sheet row 4 \(Top-up of 100\.00 h for Acme\) was added by hand/),
+      },
+    ]);
     expect(result.ledgerBreak).toMatchObject({ ref: 'L-TYPED', kind: 'inserted', restorable: true });
     expect(() => addon.server.addCredits('Acme', 1, 'Next block')).toThrow(/L-TYPED/);
     expect(balances(addon)).toEqual(before);
