@@ -71,7 +71,7 @@ export function forge(addon: Addon, forgery: Forgery, pick: number): void {
   }
 }
 
-/** Every ledger action a person (or the trigger) can start, with arguments that have work to do. */
+/** Every action that builds on the ledger, with arguments that have work to do. */
 const LEDGER_ACTIONS: [string, (a: Addon) => unknown][] = [
   ['authorizeEntries', (a) => a.server.authorizeEntries(ENTRIES)],
   ['authorizeTicked', (a) => a.server.authorizeTicked()],
@@ -81,6 +81,9 @@ const LEDGER_ACTIONS: [string, (a: Addon) => unknown][] = [
   ['runAutomaticInvoicing', (a) => a.server.runAutomaticInvoicing()],
   ['markInvoicePaid', (a) => a.server.markInvoicePaid('INV-2026-0001')],
   ['archiveBefore', (a) => a.server.archiveBefore('2026-12-31')],
+  // A client's file is built from the log: it must never show a forged row.
+  ['exportPrepaidLog', (a) => a.server.exportPrepaidLog('Acme')],
+  ['shareClientLog', (a) => a.server.shareClientLog('Beta', 'finance@beta.test')],
 ];
 
 /** What the user was told: the error, or the result's summary. */
