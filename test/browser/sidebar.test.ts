@@ -373,7 +373,9 @@ describe('the ledger notice', () => {
   it('Accept needs a reason and records it in a Re-seal row; someone else sees only a short notice', async () => {
     const { addon, logId } = forged();
     const other = await sidebar(addon, { user: EDITOR });
-    expect(await text(other.page, '#ledger-notice')).toMatch(/^The prepaid log was changed by hand, so authorizing, top-ups and invoicing are paused .* Logging time still works\.$/);
+    expect(await text(other.page, '#ledger-notice')).toMatch(
+      /^The prepaid log was changed by hand, so authorizing, top-ups and invoicing are paused .* Logging time still works\.$/,
+    );
     expect(await other.page.locator('#ledger-restore').count()).toBe(0);
     const { page, bridge } = await sidebar(addon);
     await page.click('#ledger-accept');
