@@ -248,6 +248,15 @@ export interface AcceptanceInput {
   recordedBalances: ReadonlyMap<string, number | null>;
 }
 
+/** What the Re-seal row says was accepted. */
+const HAND: Record<BreakKind, string> = {
+  edited: 'a hand edit',
+  inserted: 'a hand insertion',
+  removed: 'a hand removal',
+  moved: 'a hand move',
+  unknown: 'a hand edit',
+};
+
 export type AcceptancePlan = { ok: true; log: LogRow[]; resealRows: LogRow[] } | { ok: false; message: string };
 
 /**
@@ -275,11 +284,12 @@ export function planAcceptance(input: AcceptanceInput): AcceptancePlan {
   const after = balancesOf(ledger.rows.concat(ledger.appended));
   const clients = [...new Set([...after.keys(), ...(before?.keys() ?? [])])];
   const beforeOf = (client: string) => (before ? (before.get(client) ?? 0) : (input.recordedBalances.get(client) ?? after.get(client) ?? 0));
-  let moved = clients.filter((c) => beforeOf(c) !== (after.get(c) ?? 0) && input.knownClients.has(c));
-  if (moved.length === 0) moved = [input.knownClients.has(brk.client) ? brk.client : (log[Math.min(index, log.length - 1)]?.client ?? '')].filter(Boolean);
+  const moved = clients.filter((c) => beforeOf(c) !== (after.get(c) ?? 0) && input.knownClients.has(c));
+  // No balance moved (a description edited, rows swapped): one Re-seal row still records it, for the row's client.
+  const recorded = moved.length ? moved : [[brk.client, ...log.map((r) => r.client)].find((c) => input.knownClients.has(c)) ?? brk.client];
   const edit = brk.changes.filter((c) => c.field !== 'Checksum');
-  const what = `${brk.kind === 'unknown' ? 'a hand edit' : `a hand ${brk.kind === 'inserted' ? 'insertion' : brk.kind === 'removed' ? 'removal' : brk.kind === 'moved' ? 'move' : 'edit'}`} of log row ${brk.ref}${edit.length ? ` (${describeChanges(edit)})` : ''}`;
-  const resealRows = moved.map((client) =>
+  const what = `${HAND[brk.kind]} of log row ${brk.ref}${edit.length ? ` (${describeChanges(edit)})` : ''}`;
+  const resealRows = recorded.map((client) =>
     ledger.append({
       logId: input.newLogId(),
       at: input.now,
