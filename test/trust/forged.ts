@@ -132,17 +132,28 @@ export function forgedCase(history: readonly Step[], forgery: Forgery, pick: num
   }
   const logged = addon.as('mia@agency.test').logTime({ date: '2026-01-06', client: 'Acme', description: 'Call', hours: '0:30' });
   if (!logged.ok) broken.push(`logging time was refused: ${logged.summary}`);
-  if (resolution === 'restore') {
+  let resolved: Resolution = resolution;
+  if (resolution === 'accept') {
+    const before = everything(addon);
+    try {
+      const result = addon.server.acceptLedgerEdit(problem.ref, 'Agreed with the client');
+      const reseals = readRows(addon.emu.spreadsheet, 'Prepaid log').filter((r) => r.Kind === 'Re-seal');
+      if (reseals.length !== result.resealRows.length || reseals.length === 0) broken.push('Accept wrote no Re-seal row');
+      if (reseals.some((r) => r.Hours !== 0 || !String(r.Description).includes('Agreed with the client') || r.Reference !== problem.ref))
+        broken.push('a Re-seal row does not carry zero hours, the reason and the row');
+    } catch (error) {
+      // The log as it stands may break an invariant (a reversal whose deduction was deleted):
+      // Accept is then refused whole, in words, and the row is restored instead.
+      if (!/cannot be accepted as it stands: .* Nothing was written\.$/.test(String((error as Error).message))) throw error;
+      if (everything(addon) !== before) broken.push('a refused Accept wrote to the workbook');
+      resolved = 'restore';
+    }
+  }
+  if (resolved === 'restore') {
     if (!problem.restorable) return [...broken, `a ${forgery} could not be restored`];
     addon.server.restoreLedgerRow(problem.ref);
     if (logValues(addon) !== sealedLog) broken.push('Restore did not give back the log as it was sealed');
     if (JSON.stringify(balances(addon)) !== sealedBalances) broken.push(`Restore left balances ${JSON.stringify(balances(addon))}, not ${sealedBalances}`);
-  } else {
-    const result = addon.server.acceptLedgerEdit(problem.ref, 'Agreed with the client');
-    const reseals = readRows(addon.emu.spreadsheet, 'Prepaid log').filter((r) => r.Kind === 'Re-seal');
-    if (reseals.length !== result.resealRows.length || reseals.length === 0) broken.push('Accept wrote no Re-seal row');
-    if (reseals.some((r) => r.Hours !== 0 || !String(r.Description).includes('Agreed with the client') || r.Reference !== problem.ref))
-      broken.push('a Re-seal row does not carry zero hours, the reason and the row');
   }
   const check = addon.server.checkLedger();
   if (!check.ok) broken.push(`after ${resolution}, checkLedger: ${check.summary}`);

@@ -176,7 +176,9 @@ function halfWritten(before: Grid, after: Grid): string[] {
 /** checkLedger's problems as keys, or null when it cannot read the workbook (then nothing can be compared). */
 function problemKeys(addon: Addon): Set<string> | null {
   try {
-    return new Set(addon.server.checkLedger().problems.map((p) => `${p.code}:${p.client ?? ''}:${p.entryId ?? ''}`));
+    // checkLedger names only the first row the chain breaks at, so a checksum problem is one
+    // problem wherever it is: set-up restoring a column's format can mend the first and show the next.
+    return new Set(addon.server.checkLedger().problems.map((p) => (p.code === 'checksum' ? 'checksum' : `${p.code}:${p.client ?? ''}:${p.entryId ?? ''}`)));
   } catch {
     return null;
   }
