@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError, type CaseResult } from '../test/trust/cases';
 import { faultCases } from '../test/trust/faults';
+import { forgedCases } from '../test/trust/forged';
 import { hostileCases } from '../test/trust/hostile-checks';
 import { formulaCases, isolationCases } from '../test/trust/injection-corpus';
 import { interleavingCases, lockHeldCases } from '../test/trust/interleavings';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     ...timed('permissions', () => permissionCases()),
     ...timed('client-log injection', () => [...isolationCases(), ...formulaCases()]),
     ...timed('tamper evidence', () => [...identityCases(), ...tamperCases(size)]),
+    ...timed('forged ledgers', () => forgedCases(size)),
     ...timed('scopes', () => scopeCases()),
   ];
   try {

@@ -11,6 +11,7 @@ import {
   type AuthorizeOptions,
 } from './app/authorize-entries';
 import { checkLedger as checkLedgerCase } from './app/check-ledger';
+import { acceptLedgerEdit as acceptLedgerEditCase, restoreLedgerRow as restoreLedgerRowCase } from './app/ledger-edits';
 import {
   exportPrepaidLog as exportPrepaidLogCase,
   shareClientLog as shareClientLogCase,
@@ -106,6 +107,16 @@ export function checkLedger() {
   return checkLedgerCase(gasServices());
 }
 
+/** Accepts a hand edit of the prepaid log as it now stands, with a reason, re-sealing the chain (authorizers only). */
+export function acceptLedgerEdit(logId: string, reason: string) {
+  return acceptLedgerEditCase(gasServices(), logId, reason);
+}
+
+/** Puts a hand-edited log row back as the add-on sealed it (authorizers only). */
+export function restoreLedgerRow(logId: string) {
+  return restoreLedgerRowCase(gasServices(), logId);
+}
+
 /** Opens the Prepaid Time sidebar. */
 export function showSidebar(): void {
   showSidebarCase(SpreadsheetApp.getUi(), HtmlService);
@@ -165,9 +176,9 @@ export function menuExportPrepaidLog(): void {
   exportPrepaidLogFromMenu(gasServices(), SpreadsheetApp.getUi());
 }
 
-/** Invoices the clients whose balance crossed below their minimum; also the hourly trigger's handler (its event is ignored). */
-export function runAutomaticInvoicing(_e?: GoogleAppsScript.Events.TimeDriven) {
-  return runAutomaticInvoicingCase(gasServices());
+/** Invoices the clients whose balance crossed below their minimum; also the hourly trigger's handler (its event says it is the trigger). */
+export function runAutomaticInvoicing(e?: GoogleAppsScript.Events.TimeDriven) {
+  return runAutomaticInvoicingCase(gasServices(), { fromTrigger: Boolean(e && typeof e === 'object' && 'triggerUid' in e) });
 }
 
 /** Invoices one client now, also with Auto-invoice off; once per drop below its minimum (authorizers only). */

@@ -108,9 +108,11 @@ export function archiveBefore(services: Services, date: string): ArchiveResult {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     session.requireAuthorizer();
+    session.requireIntactLedger();
     const entries = session.entries();
     const { plan, logByYear, entriesByYear, years } = planByYear(session, entries.entries, cutoff, () => session.newId('L'));
     if (plan.archivedLog.length === 0) {
+      session.syncSeal(); // a run stopped after rewriting the log left its sealed copy behind
       return { archivedLogRows: 0, archivedEntries: 0, openingRows: 0, archives: [], summary: `Nothing to archive before ${date}.` };
     }
     verifyAppend([], plan.liveLog);
@@ -123,6 +125,7 @@ export function archiveBefore(services: Services, date: string): ArchiveResult {
     }
     entries.delete(plan.archivedEntries);
     session.log.rewrite(plan.liveLog);
+    session.syncSeal();
     const summary = `Archived ${describeMove(plan.archivedLog.length, plan.archivedEntries.length)} from before ${date} to ${archives.map((a) => archiveName(a.year)).join(', ')}; balances are unchanged.`;
     return { archivedLogRows: plan.archivedLog.length, archivedEntries: plan.archivedEntries.length, openingRows: plan.openingRows.length, archives, summary };
   });

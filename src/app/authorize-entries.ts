@@ -7,6 +7,7 @@
  * says why, and is cleared when the entry goes through.
  */
 import { planAuthorization } from '../core/authorize';
+import type { LedgerBreak } from '../core/seal';
 import type { SkippedEntry } from '../core/types';
 import { dayOf } from '../services/calendar-day';
 import { withDocumentLock } from '../services/document-lock';
@@ -15,7 +16,7 @@ import { durationEpochMs } from '../sheets/duration-epoch';
 import { TIME_ENTRIES } from '../sheets/schema';
 import { afterLedgerChange } from './after-ledger-change';
 import { LedgerSession } from './ledger-session';
-import { ledgerResult, rowReasons, type LedgerResult } from './results';
+import { ledgerResult, resultCounts, rowReasons, type LedgerResult } from './results';
 
 type Picker = (session: LedgerSession) => string[];
 
@@ -30,15 +31,44 @@ function notAllowed(session: LedgerSession, ids: string[], message: string): Led
   return { ...result, summary: `Nothing was authorized. ${message}` };
 }
 
+/** The refusal when the chain does not vouch for a row: it reads no entries, so it writes nothing (not even Entry IDs). */
+function ledgerBroken(ids: readonly string[], broken: LedgerBreak): LedgerResult {
+  const skipped = ids.map((entryId) => ({
+    entryId,
+    code: 'ledger-broken' as const,
+    message: broken.message,
+    row: null,
+    date: '',
+    client: '',
+    person: '',
+    description: '',
+    hours: '',
+  }));
+  const result = { done: [], skipped, balances: [] };
+  return { ...result, counts: resultCounts(result), summary: `Nothing was authorized. ${broken.message}`, ledgerBreak: broken };
+}
+
 function confirmedIds(options: AuthorizeOptions | null | undefined): string[] {
   const confirmed = options?.confirmed ?? [];
   if (!Array.isArray(confirmed)) throw new Error('authorizeEntries: "confirmed" must be a list of Entry IDs.');
   return confirmed.map((id) => String(id ?? ''));
 }
 
-function authorize(services: Services, pick: Picker, untickAfter: boolean, confirmed: string[] = []): LedgerResult {
+/**
+ * `confirmed`: the flagged Entry IDs the authorizer let through. `listed`: the Entry IDs
+ * when the caller names them, so a refusal can list them without reading the sheet.
+ */
+function authorize(
+  services: Services,
+  pick: Picker,
+  untickAfter: boolean,
+  { confirmed = [], listed = [] }: { confirmed?: string[]; listed?: readonly string[] } = {},
+): LedgerResult {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
+    // Checked before anything is written (Entry IDs included): nothing is built on a row the chain does not vouch for.
+    const broken = session.isAuthorizer() ? session.ledgerBreak() : null;
+    if (broken) return ledgerBroken(listed, broken.break);
     const entries = session.entries();
     const ids = pick(session);
     try {
@@ -74,7 +104,8 @@ function authorize(services: Services, pick: Picker, untickAfter: boolean, confi
  */
 export function authorizeEntries(services: Services, entryIds: readonly string[], options?: AuthorizeOptions | null): LedgerResult {
   if (!Array.isArray(entryIds)) throw new Error('authorizeEntries needs a list of Entry IDs.');
-  return authorize(services, () => entryIds.map((id) => String(id ?? '')), false, confirmedIds(options));
+  const ids = entryIds.map((id) => String(id ?? ''));
+  return authorize(services, () => ids, false, { confirmed: confirmedIds(options), listed: ids });
 }
 
 /** Authorizes the open entries whose Select box is ticked, and clears the boxes that went through. */

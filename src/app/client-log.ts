@@ -23,7 +23,7 @@ import { readArchivedLog } from '../sheets/archive.repository';
 import { PrepaidLogRepository } from '../sheets/prepaid-log.repository';
 import { INVOICES } from '../sheets/schema';
 import { dayOf, isDay, startOfDay } from '../services/calendar-day';
-import { shortId } from './ledger-session';
+import { LedgerSession, shortId } from './ledger-session';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -97,6 +97,14 @@ function openTopUpInvoices(spreadsheet: Spreadsheet): Map<string, string> {
   if (!spreadsheet.getSheetByName(INVOICES.name)) return open;
   for (const row of InvoicesRepository.read(spreadsheet).rows) if (row.status === 'Pending' || row.status === 'Open') open.set(row.client, row.invoiceNo);
   return open;
+}
+
+/** The ledger read for an authorizer, refused when the chain does not vouch for every row: a client's file never shows a forged row. */
+function verifiedLedger(services: Services): ReadLedger {
+  const session = new LedgerSession(services);
+  session.requireAuthorizer();
+  session.requireIntactLedger();
+  return session;
 }
 
 function readContext(services: Services, read?: ReadLedger): Context {
@@ -304,8 +312,7 @@ export function exportPrepaidLog(services: Services, client: string, options: Ex
   csvAudience(opts.csv);
   if (period.from && period.to && period.to < period.from) throw new Error(`The period ends (${period.to}) before it starts (${period.from}). Swap the dates.`);
   return withDocumentLock(services, () => {
-    const ctx = readContext(services);
-    requireAuthorizer(services.userEmail(), ctx.settings.authorizers);
+    const ctx = readContext(services, verifiedLedger(services));
     return exportLocked(ctx, findClient(ctx, client), period, opts);
   });
 }
@@ -314,8 +321,7 @@ export function exportPrepaidLog(services: Services, client: string, options: Ex
 export function shareClientLog(services: Services, client: string, email: string): ClientLogSharing {
   const address = requireEmail(email);
   return withDocumentLock(services, () => {
-    const ctx = readContext(services);
-    requireAuthorizer(services.userEmail(), ctx.settings.authorizers);
+    const ctx = readContext(services, verifiedLedger(services));
     const found = findClient(ctx, client);
     const stored = loadClientLog(services, found.name);
     // Always written before sharing: a run stopped after creating the file left it unnamed and empty.

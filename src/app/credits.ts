@@ -54,6 +54,7 @@ function post(services: Services, clientName: string, change: Change, requestId:
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     session.requireAuthorizer();
+    session.requireIntactLedger();
     const errors: CreditRefused['errors'] = {};
     const found = String(clientName ?? '').trim() ? session.credits.find(clientName) : { ok: false as const, reason: 'Choose a client.' };
     if (!found.ok) errors.client = found.reason;

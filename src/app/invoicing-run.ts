@@ -158,7 +158,7 @@ export interface LastRun {
 }
 
 /** Keeps the last run in the document properties (well under their 9 KB per value). */
-function recordRun(services: Services, run: InvoicingRun): void {
+export function recordRun(services: Services, run: InvoicingRun): void {
   const last: LastRun = {
     at: run.at,
     by: run.by,

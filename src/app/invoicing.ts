@@ -13,17 +13,22 @@ import { afterLedgerChange } from './after-ledger-change';
 import { describeRefresh, refreshAllClientLogs, refreshClientLogs } from './client-log';
 import { ensureTopUp } from './invoice-completion';
 import { invoiceClients, invoiceView, type InvoiceView, type InvoicingRun } from './invoicing-run';
+import { forgetLedgerAlert, pausedRun } from './ledger-pause';
 import { LedgerSession } from './ledger-session';
 
 /**
  * Invoices every client whose balance crossed below its minimum since its last invoice,
  * and finishes invoices a stopped run left `Pending`. Authorizers only; the trigger runs
- * as the authorizer who installed it.
+ * as the authorizer who installed it. On a log the chain does not vouch for, it writes
+ * nothing to the ledger and records (and from the trigger, emails once) why.
  */
-export function runAutomaticInvoicing(services: Services): InvoicingRun {
+export function runAutomaticInvoicing(services: Services, opts: { fromTrigger?: boolean } = {}): InvoicingRun {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     session.requireAuthorizer();
+    const broken = session.ledgerBreak();
+    if (broken) return pausedRun(session, broken.break, opts.fromTrigger === true);
+    if (opts.fromTrigger) forgetLedgerAlert(services);
     const { run, touched } = invoiceClients(session);
     if (touched.length) afterLedgerChange(session, touched, { invoicing: false });
     // The hourly run also keeps every client's log file current (its forecast moves with time).
@@ -79,6 +84,7 @@ export function markInvoicePaid(services: Services, invoiceNo: string): PaidResu
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     session.requireAuthorizer();
+    session.requireIntactLedger();
     const invoices = InvoicesRepository.read(services.spreadsheet);
     const row = invoices.find(invoiceNo);
     if (!row) throw new Error(`There is no invoice "${invoiceNo.trim()}" in the Invoices sheet. Check the number and try again.`);

@@ -24,6 +24,7 @@ export interface DoneEntry extends EntryDetails {
 
 /** An entry left as it was, with a stable code and a sentence saying why. */
 export type SkippedItem = Omit<SkippedEntry, 'row'> & EntryDetails;
+import type { LedgerBreak } from '../core/seal';
 
 export interface LedgerResult {
   /** Entries that were deducted or reversed. */
@@ -34,6 +35,8 @@ export interface LedgerResult {
   counts: AuthorizeCounts;
   /** One sentence for a toast or the sidebar's status line. */
   summary: string;
+  /** Set when nothing was done because the chain does not vouch for a row of the log. */
+  ledgerBreak?: LedgerBreak;
 }
 
 const NO_DETAILS: EntryDetails = { row: null, date: '', client: '', person: '', description: '', hours: '' };

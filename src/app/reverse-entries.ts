@@ -16,6 +16,7 @@ export function reverseEntries(services: Services, entryIds: readonly string[], 
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     session.requireAuthorizer();
+    session.requireIntactLedger();
     const entries = session.entries();
     const outcome = planReversal({
       entryIds,

@@ -1,21 +1,34 @@
 /**
  * Reading and changing the workbook's settings. Everyone may read them; only authorizers
- * may change them, and a change may not remove the last authorizer.
+ * may change them, and a change may not remove the last authorizer. A change of
+ * authorizers updates the editors of the protected ledger sheets in the same call.
  */
 import { requireAuthorizer } from '../core/permissions';
 import type { Settings } from '../core/settings';
 import { withDocumentLock } from '../services/document-lock';
 import type { Services } from '../services/services';
 import { loadSettings, storeSettings } from '../services/settings.store';
+import type { ProtectionReport } from '../sheets/protections';
+import { applyProtections } from './setup-sheets';
+
+export interface SavedSettings extends Settings {
+  /** How the protections followed a change of authorizers; absent when the authorizers did not change. */
+  protection?: ProtectionReport;
+  summary: string;
+}
 
 export function getSettings(services: Services): Settings {
   return loadSettings(services);
 }
 
-export function saveSettings(services: Services, change: Record<string, unknown>): Settings {
+export function saveSettings(services: Services, change: Record<string, unknown>): SavedSettings {
   if (!change || typeof change !== 'object' || Array.isArray(change)) throw new Error('saveSettings needs an object of settings to change.');
   return withDocumentLock(services, () => {
-    requireAuthorizer(services.userEmail(), loadSettings(services).authorizers);
-    return storeSettings(services, change);
+    const before = loadSettings(services);
+    requireAuthorizer(services.userEmail(), before.authorizers);
+    const saved = storeSettings(services, change);
+    if (saved.authorizers.join() === before.authorizers.join()) return { ...saved, summary: 'Settings saved.' };
+    const { report, sentence } = applyProtections(services, saved.authorizers);
+    return { ...saved, protection: report, summary: `Settings saved.${sentence || ' The protected sheets already had these editors.'}` };
   });
 }

@@ -2,14 +2,12 @@
  * `setUpSheets`: creates what is missing and leaves existing data alone. Each step reads
  * first and writes only where the workbook differs, so a second run changes nothing. It
  * never re-inserts checkboxes (that would untick ticked boxes): it sets a checkbox rule,
- * which keeps the cells' values.
+ * which keeps the cells' values. Protections are set by `protectLedgerSheets`.
  */
-import { CREDITS, normalizeHeader, PREPAID_LOG, TIME_ENTRIES, type SheetSchema, ALL_SHEETS } from './schema';
+import { CREDITS, normalizeHeader, PREPAID_SEAL, TIME_ENTRIES, type SheetSchema, ALL_SHEETS } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-
-const PROTECTION_NOTE = 'Prepaid Time: written by the add-on. Correct balances with an Adjustment instead of editing.';
 
 export interface SetupReport {
   createdSheets: string[];
@@ -62,12 +60,6 @@ function ensureValidation(sheet: Sheet, column: number | undefined, build: () =>
   range.setDataValidation(rule);
 }
 
-function ensureProtection(sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range | null): void {
-  const type = range ? SpreadsheetApp.ProtectionType.RANGE : SpreadsheetApp.ProtectionType.SHEET;
-  if (sheet.getProtections(type).some((p) => p.getDescription() === PROTECTION_NOTE)) return;
-  (range ?? sheet).protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
-}
-
 /** Creates and completes the add-on's sheets. */
 export function setUpWorkbook(spreadsheet: Spreadsheet): SetupReport {
   const report: SetupReport = { createdSheets: [], addedColumns: [] };
@@ -105,7 +97,7 @@ export function setUpWorkbook(spreadsheet: Spreadsheet): SetupReport {
       .setHelpText('Hours of at least 0: 1.5, 1:30, 1h30 or 90m.')
       .build(),
   );
-  ensureProtection(spreadsheet.getSheetByName(PREPAID_LOG.name) as Sheet, null);
-  ensureProtection(credits, credits.getRange(2, creditCols.get('balance (h)') as number, dataRows(credits), 1));
+  const seal = spreadsheet.getSheetByName(PREPAID_SEAL.name) as Sheet;
+  if (!seal.isSheetHidden()) seal.hideSheet();
   return report;
 }
