@@ -136,11 +136,11 @@ describe('no action is built on a row the chain does not vouch for', () => {
     const result = addon.server.authorizeEntries(['E-1']);
     expect(result.done).toEqual([]);
     expect(result.skipped).toEqual([
-      {
+      expect.objectContaining({
         entryId: 'E-1',
         code: 'ledger-broken',
         message: expect.stringMatching(/^Log row L-TYPED on sheet row 4 \(Top-up of 100\.00 h for Acme\) was added by hand/),
-      },
+      }),
     ]);
     expect(result.ledgerBreak).toMatchObject({ ref: 'L-TYPED', kind: 'inserted', restorable: true });
     expect(() => addon.server.addCredits('Acme', 1, 'Next block')).toThrow(/L-TYPED/);
