@@ -3,7 +3,8 @@
  * by the tests: the main job on the local emulator, no Google account needed. It loads
  * the built dist/Code.js (the file clasp pushes) and plays two months of an agency's
  * prepaid work: clients topped up, people logging time (some of it wrong), weekly
- * authorizations, a refused attempt by a non-authorizer, a reversal, balances falling
+ * authorizations, a refused attempt by a non-authorizer (and a top-up typed into the log, refused by the
+ * protection; an authorizer’s hand edit of the log, restored), a reversal, balances falling
  * below their minimums, the hourly trigger writing top-up invoices (some paid, which
  * credits the hours), and each client's prepaid log exported and one shared. The last
  * week's time is logged and left open, for `npm run sidebar` (which replays this demo) to
@@ -69,6 +70,28 @@ class CallStats {
 
 function dateAt(day: string, hourUtc: number): number {
   return new Date(`${day}T${String(hourUtc).padStart(2, '0')}:00:00Z`).getTime();
+}
+
+/**
+ * The books are the authorizers': someone else typing a top-up into the Prepaid log is
+ * refused by Sheets, and an authorizer's own hand edit pauses the ledger until restored.
+ */
+function handEdits(addon: Addon, say: (line: string) => void): void {
+  const { emu, server } = addon;
+  const log = emu.spreadsheet.getSheetByName('Prepaid log')!;
+  const typed = [['L-TYPED', new Date(), 'Acme NV', 'Top-up', 100]];
+  try {
+    emu.execution(() => log.getRange(log.getLastRow() + 1, 1, 1, 5).setValues(typed), { user: EDITOR });
+  } catch (error) {
+    say(`Week 3: ${EDITOR} tried to type a 100 h top-up into the Prepaid log; Sheets refused: ${(error as Error).message}`);
+  }
+  const hours = log.getRange(2, 5);
+  const was = hours.getValue();
+  hours.setValue(100);
+  const problem = server.getSidebarData({}).ledger.problem;
+  if (!problem) throw new Error('The hand edit went unnoticed.');
+  say(`Week 3: the owner changed a log row by hand. ${problem.message}`);
+  say(`Week 3: Restore: ${server.restoreLedgerRow(problem.ref).summary} (Hours is ${String(was)} again.)`);
 }
 
 /** The first and last day of a list of entries, as typed in their Date column. */
@@ -145,6 +168,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoRun> {
       emu.setSelection('Time entries', `A${firstRow}:J${sheet.getLastRow()}`);
       const refused = addon.as(EDITOR).authorizeSelection() as LedgerResult;
       say(`Week ${week}: ${EDITOR} (not an authorizer) tried to authorize: ${refused.summary}`);
+      handEdits(addon, say);
     }
     let result: LedgerResult;
     if (week % 2 === 0) {

@@ -1,5 +1,5 @@
 /**
- * `npm run trust`: the trust suite of test/trust at its large size, on the built bundle
+ * `npm run trust`: the trust suite (harness/trust) at its large size, on the built bundle
  * (the script builds it first), writing the figures to docs/reliability.md. `npm test`
  * runs the same modules at the small size. Exits non-zero when any case failed.
  * `--small` runs the small size (quick, for trying the script).
@@ -8,6 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describeError, type CaseResult } from '../harness/trust/cases';
 import { faultCases } from '../harness/trust/faults';
+import { forgedCases } from '../harness/trust/forged';
 import { hostileCases } from '../harness/trust/hostile-checks';
 import { formulaCases, isolationCases } from '../harness/trust/injection-corpus';
 import { interleavingCases, lockHeldCases } from '../harness/trust/interleavings';
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     ...timed('permissions', () => permissionCases()),
     ...timed('client-log injection', () => [...isolationCases(), ...formulaCases()]),
     ...timed('tamper evidence', () => [...identityCases(), ...tamperCases(size)]),
+    ...timed('forged ledgers', () => forgedCases(size)),
     ...timed('scopes', () => scopeCases()),
   ];
   try {

@@ -1,7 +1,7 @@
 /**
  * The sidebar's entry point: tabs (arrow keys move between them, as in a tab list),
- * the "signed in as" line, the four panels (the Settings panel with its invoicing,
- * ledger check and archive sections), and the first load.
+ * the "signed in as" line, the ledger notices, the four panels (the Settings panel with its
+ * invoicing, ledger check and archive sections), and the first load.
  */
 import { initArchiveSection } from './archive-section';
 import { initAuthorizePanel } from './authorize-panel';
@@ -10,6 +10,7 @@ import { byId } from './dom';
 import { say } from './feedback';
 import { initInvoicingSection } from './invoicing-section';
 import { initLedgerCheck } from './ledger-check';
+import { initLedgerNotice } from './ledger-notice';
 import { initSettingsPanel } from './settings-panel';
 import { onData, reload } from './state';
 import { initTrackPanel } from './track-panel';
@@ -46,6 +47,7 @@ function start(): void {
   initInvoicingSection();
   initLedgerCheck();
   initArchiveSection();
+  initLedgerNotice();
   onData((d) => {
     byId('whoami').textContent = `Signed in as ${d.user || 'an unknown user'} · ${d.canAuthorize ? 'authorizer' : 'can log time'}`;
     say(byId('load-message'), 'error', '');

@@ -87,7 +87,7 @@ export function initSettingsPanel(): void {
     });
     if (saved) {
       show(saved);
-      say(message(), 'success', 'Settings saved.');
+      say(message(), 'success', saved.summary);
     }
   });
   onData(render);

@@ -21,6 +21,7 @@ import {
   runAutomaticInvoicing as runAutomaticInvoicingCase,
 } from './app/invoicing';
 import {
+  acceptLedgerEdit as acceptLedgerEditCase,
   addCredits as addCreditsCase,
   adjustCredits as adjustCreditsCase,
   type AuthorizeOptions,
@@ -30,6 +31,7 @@ import {
   authorizeTicked as authorizeTickedCase,
   checkLedger as checkLedgerCase,
   previewArchive as previewArchiveCase,
+  restoreLedgerRow as restoreLedgerRowCase,
   reverseEntries as reverseEntriesCase,
 } from './app/ledger';
 import { getSidebarData as getSidebarDataCase, type SidebarFilter, showSidebar as showSidebarCase } from './app/sidebar';
@@ -115,6 +117,16 @@ export function checkLedger() {
   return checkLedgerCase(gasServices());
 }
 
+/** Accepts a hand edit of the prepaid log as it now stands, with a reason, re-sealing the chain (authorizers only). */
+export function acceptLedgerEdit(logId: string, reason: string) {
+  return unwrap(acceptLedgerEditCase(gasServices(), logId, reason));
+}
+
+/** Puts a hand-edited log row back as the add-on sealed it (authorizers only). */
+export function restoreLedgerRow(logId: string) {
+  return unwrap(restoreLedgerRowCase(gasServices(), logId));
+}
+
 /** Opens the Prepaid Time sidebar. */
 export function showSidebar(): void {
   showSidebarCase(gasUi(), gasHtml());
@@ -174,9 +186,9 @@ export function menuExportPrepaidLog(): void {
   exportPrepaidLogFromMenu(gasServices(), gasUi());
 }
 
-/** Invoices the clients whose balance crossed below their minimum; also the hourly trigger's handler (its event is ignored). */
-export function runAutomaticInvoicing(_e?: GoogleAppsScript.Events.TimeDriven) {
-  return unwrap(runAutomaticInvoicingCase(gasServices()));
+/** Invoices the clients whose balance crossed below their minimum; also the hourly trigger's handler (its event says it is the trigger). */
+export function runAutomaticInvoicing(e?: GoogleAppsScript.Events.TimeDriven) {
+  return unwrap(runAutomaticInvoicingCase(gasServices(), { fromTrigger: Boolean(e && typeof e === 'object' && 'triggerUid' in e) }));
 }
 
 /** Invoices one client now, also with Auto-invoice off; once per drop below its minimum (authorizers only). */

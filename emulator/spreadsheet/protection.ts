@@ -1,8 +1,11 @@
 /**
  * Protected ranges and sheets (Range.protect(), Sheet.protect()) and the edit check writes go through.
  *
- * As in Sheets, a new protection lets everyone who can edit the file keep editing; once editors are
- * removed, only the owner and the listed editors may write, unless the protection is warning-only.
+ * As in Sheets, a new protection lets everyone who can edit the file keep editing until its list of
+ * editors is changed (an editor added or removed, or domain editing set); from then on only the owner
+ * and the listed editors may write, unless the protection is warning-only. Neither the owner nor the
+ * user running the script can be removed from the editors, and only someone who may edit the
+ * protected cells may change the protection itself.
  */
 import { GasObject } from '../instrument';
 import type { Runtime } from '../runtime';
@@ -14,6 +17,8 @@ export const ProtectionType = Object.freeze({ RANGE: 'RANGE', SHEET: 'SHEET' });
 
 export const PROTECTED_EDIT_ERROR =
   'You are trying to edit a protected cell or object. Please contact the spreadsheet owner to remove protection if you need to edit.';
+
+export const PROTECTION_CHANGE_ERROR = 'You do not have permission to change this protection.';
 
 function overlaps(a: Area, b: Area): boolean {
   return a.row < b.row + b.numRows && b.row < a.row + a.numRows && a.column < b.column + b.numColumns && b.column < a.column + a.numColumns;
@@ -89,6 +94,11 @@ export class Protection extends GasObject {
     super(rt, 'Protection', PROTECTION_WRITES);
   }
 
+  /** Sheets refuses a change to a protection from someone who may not edit what it protects. */
+  _assertMayChange(): void {
+    if (!mayEdit(this._model, this.ss, this.rt.user)) throw new Error(PROTECTION_CHANGE_ERROR);
+  }
+
   getProtectionType(): string {
     return this._model.type;
   }
@@ -100,6 +110,7 @@ export class Protection extends GasObject {
   }
 
   setRange(range: Range): Protection {
+    this._assertMayChange();
     this._model.area = { ...range._area };
     return this;
   }
@@ -109,6 +120,7 @@ export class Protection extends GasObject {
   }
 
   setDescription(description: string): Protection {
+    this._assertMayChange();
     this._model.description = String(description);
     return this;
   }
@@ -118,6 +130,7 @@ export class Protection extends GasObject {
   }
 
   setWarningOnly(warningOnly: boolean): Protection {
+    this._assertMayChange();
     this._model.warningOnly = !!warningOnly;
     return this;
   }
@@ -131,7 +144,9 @@ export class Protection extends GasObject {
   }
 
   setDomainEdit(editable: boolean): Protection {
+    this._assertMayChange();
     this._model.domainEdit = !!editable;
+    this._model.restricted = true;
     return this;
   }
 
@@ -140,12 +155,16 @@ export class Protection extends GasObject {
   }
 
   addEditor(user: string | User): Protection {
+    this._assertMayChange();
     this._model.editors.add(typeof user === 'string' ? user : user.getEmail());
+    this._model.restricted = true;
     return this;
   }
 
   addEditors(emails: string[]): Protection {
+    this._assertMayChange();
     for (const email of emails) this._model.editors.add(email);
+    this._model.restricted = true;
     return this;
   }
 
@@ -154,9 +173,10 @@ export class Protection extends GasObject {
   }
 
   removeEditors(users: (string | User)[]): Protection {
+    this._assertMayChange();
     for (const user of users) {
       const email = typeof user === 'string' ? user : user.getEmail();
-      if (email !== this.ss.owner) this._model.editors.delete(email);
+      if (email !== this.ss.owner && email !== this.rt.user) this._model.editors.delete(email);
     }
     this._model.restricted = true;
     return this;
@@ -167,12 +187,14 @@ export class Protection extends GasObject {
   }
 
   setUnprotectedRanges(ranges: Range[]): Protection {
+    this._assertMayChange();
     if (this._model.type !== 'SHEET') throw new Error('Unprotected ranges can only be set on sheet protections.');
     this._model.unprotected = ranges.map((r) => ({ ...r._area }));
     return this;
   }
 
   remove(): void {
+    this._assertMayChange();
     this.ss.protections = this.ss.protections.filter((p) => p !== this._model);
   }
 }

@@ -72,4 +72,23 @@ describe('data validation, checkboxes and protections', () => {
       ['warned', 'outside'],
     ]);
   });
+
+  it('restricts a protection once its editors change; keeps the owner and the user running the script; lets only its editors change it', () => {
+    const { sheet, emu } = setup();
+    const placeholder = sheet.protect();
+    emu.execution(() => sheet.getRange('A1').setValue('anyone, until the editors change'), { user: 'bob@agency.test' });
+    emu.execution(() => placeholder.addEditors(['ann@agency.test']), { user: 'owner@agency.test' });
+    expect(() => emu.execution(() => sheet.getRange('A1').setValue('no'), { user: 'bob@agency.test' })).toThrow(/protected cell/);
+    emu.execution(() => sheet.getRange('A1').setValue('ann may'), { user: 'ann@agency.test' });
+    // Ann runs the script: she cannot remove herself, nor the owner.
+    emu.execution(() => placeholder.removeEditors(placeholder.getEditors()), { user: 'ann@agency.test' });
+    expect(
+      placeholder
+        .getEditors()
+        .map((u) => u.getEmail())
+        .sort(),
+    ).toEqual(['ann@agency.test', 'owner@agency.test']);
+    expect(() => emu.execution(() => placeholder.addEditor('bob@agency.test'), { user: 'bob@agency.test' })).toThrow(/permission to change this protection/);
+    expect(() => emu.execution(() => placeholder.remove(), { user: 'bob@agency.test' })).toThrow(/permission to change this protection/);
+  });
 });

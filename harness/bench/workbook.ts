@@ -19,6 +19,7 @@ import { Ledger } from '../../src/core/ledger';
 import { minutesToHours } from '../../src/core/quantities';
 import type { LogRow } from '../../src/core/types';
 import { toRecord } from '../../src/sheets/prepaid-log.repository';
+import { sealRecord } from '../../src/sheets/prepaid-seal.repository';
 
 export const OWNER = 'owner@agency.test';
 const DAY_MS = 86_400_000;
@@ -46,6 +47,8 @@ export interface WorkbookData {
   credits: Record<string, unknown>[];
   entries: Record<string, unknown>[];
   log: Record<string, unknown>[];
+  /** The log's sealed copy, as the add-on keeps it in the hidden Prepaid seal sheet. */
+  seal: Record<string, unknown>[];
   invoices: Record<string, unknown>[];
   /** Open Entry IDs, oldest first. */
   openIds: string[];
@@ -238,6 +241,7 @@ export function generateWorkbook(spec: WorkbookSpec): WorkbookData {
       };
     }),
     log: log.map(toRecord),
+    seal: log.map(sealRecord),
     invoices: invoices.map((i) => ({
       'Invoice no': i.invoiceNo,
       Date: new Date(i.at),
@@ -271,10 +275,11 @@ export function loadWorkbook(data: WorkbookData): Addon {
   pasteRows(ss, 'Credits', data.credits);
   pasteRows(ss, 'Time entries', data.entries);
   pasteRows(ss, 'Prepaid log', data.log);
+  pasteRows(ss, 'Prepaid seal', data.seal);
   pasteRows(ss, 'Invoices', data.invoices);
   for (const sheet of ss.getSheets()) {
     const spare = sheet.getMaxRows() - sheet.getLastRow();
-    if (sheet.getLastRow() > 0 && spare > 0) sheet.deleteRows(sheet.getLastRow() + 1, spare);
+    if (sheet.getLastRow() > 1 && spare > 0) sheet.deleteRows(sheet.getLastRow() + 1, spare);
   }
   addon.emu.calls.reset();
   return addon;

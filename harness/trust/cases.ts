@@ -17,7 +17,7 @@ export interface CaseResult {
   detail: string;
 }
 
-export const CASE_KINDS = ['fault', 'interleaving', 'hostile workbook', 'permission', 'injection', 'tamper', 'scope', 'dependency'] as const;
+export const CASE_KINDS = ['fault', 'interleaving', 'hostile workbook', 'permission', 'injection', 'tamper', 'forged ledger', 'scope', 'dependency'] as const;
 export type CaseKind = (typeof CASE_KINDS)[number];
 
 export function failed(kind: CaseKind, group: string, name: string, detail: string): CaseResult {

@@ -6,6 +6,7 @@
  * as the sidebar makes them.
  */
 import type { Addon } from '../addon';
+import { type Forgery, forge } from './forged';
 import { CLIENT_VIEWER, invoicedWorkbook, OPEN_ENTRIES, OWNER, trustWorkbook, workbookAcrossYears, type Variant } from './trust-workbook';
 
 export interface Operation {
@@ -53,6 +54,17 @@ function acmeLabsBelowZero(variant: Variant): Addon {
   return addon;
 }
 
+/** The row each forged workbook's hand edit is named by, as the sidebar would send it. */
+const forgedRow = new WeakMap<Addon, string>();
+
+/** The trust workbook after an authorizer's hand edit of its Prepaid log (data row `pick`). */
+function forgedWorkbook(variant: Variant, forgery: Forgery, pick: number): Addon {
+  const addon = trustWorkbook(variant);
+  forge(addon, forgery, pick);
+  forgedRow.set(addon, addon.server.getSidebarData({}).ledger.problem?.ref ?? '(no break)');
+  return addon;
+}
+
 /** Acme's invoice in the invoiced workbook (fixed, so a re-run pays the same one). */
 const ACME_INVOICE = 'INV-2026-0001';
 
@@ -89,6 +101,26 @@ export const OPERATIONS: Operation[] = [
   { name: 'shareClientLog (second person)', prepare: trustWorkbook, run: (a) => a.server.shareClientLog('Acme', 'cfo@acme.test') },
   { name: 'unshareClientLog', prepare: (v) => trustWorkbook({ ...v, clientLog: true }), run: (a) => a.server.unshareClientLog('Acme', CLIENT_VIEWER) },
   { name: 'archiveBefore', prepare: workbookAcrossYears, run: (a) => a.server.archiveBefore('2026-01-01') },
+  {
+    name: 'restoreLedgerRow (hours changed)',
+    prepare: (v) => forgedWorkbook(v, 'hours changed', 1),
+    run: (a) => a.server.restoreLedgerRow(forgedRow.get(a) ?? ''),
+  },
+  {
+    name: 'restoreLedgerRow (row deleted)',
+    prepare: (v) => forgedWorkbook(v, 'row deleted', 0),
+    run: (a) => a.server.restoreLedgerRow(forgedRow.get(a) ?? ''),
+  },
+  {
+    name: 'acceptLedgerEdit (row inserted)',
+    prepare: (v) => forgedWorkbook(v, 'row inserted', 2),
+    run: (a) => a.server.acceptLedgerEdit(forgedRow.get(a) ?? '', 'Paid by phone'),
+  },
+  {
+    name: 'acceptLedgerEdit (client changed)',
+    prepare: (v) => forgedWorkbook(v, 'client changed', 0),
+    run: (a) => a.server.acceptLedgerEdit(forgedRow.get(a) ?? '', 'Booked on the wrong client'),
+  },
   { name: 'setUpSheets', prepare: damagedWorkbook, run: (a) => a.as(OWNER).setUpSheets() },
   {
     name: 'saveClientSettings',

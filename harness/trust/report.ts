@@ -25,6 +25,7 @@ const TITLES: Record<CaseKind, string> = {
   permission: 'Permission cases (server functions × roles)',
   injection: 'Injection strings (client-log isolation, formulas, sidebar markup)',
   tamper: 'Tampered ledgers and identity damage',
+  'forged ledger': 'Forged ledgers (hand edits every ledger action refuses; Restore and Accept resume)',
   scope: 'OAuth scopes checked against the README',
   dependency: 'Dependency checks',
 };

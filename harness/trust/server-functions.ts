@@ -57,6 +57,8 @@ export const SERVER_FUNCTIONS: ServerFunction[] = [
   fn('archiveBefore', 'authorizer', () => ['2026-01-06']),
   { ...fn('previewArchive', 'authorizer', () => ['2026-01-06']), readsOnly: true },
   fn('checkLedger', 'reader'),
+  fn('acceptLedgerEdit', 'authorizer', () => ['L-MATRIX', 'Matrix check']),
+  fn('restoreLedgerRow', 'authorizer', () => ['L-MATRIX']),
   fn('getSidebarData', 'reader', () => [{}]),
   fn('logTime', 'editor', () => [{ date: '2026-01-06', client: 'Acme', person: 'Ann', description: 'Call', hours: '1:00' }]),
   fn('startTimer', 'editor', () => ['Acme', 'Workshop']),

@@ -16,16 +16,16 @@ import { addClients, addEntries, addonWithSheets, balances } from '../workbook';
 import { describeError, verdict, type CaseResult } from './cases';
 import type { TrustSize } from './size';
 
-const CLIENTS = ['Acme', 'Beta'];
-const ENTRIES = ['E-1', 'E-2', 'E-3', 'E-4', 'E-5', 'E-6'];
+export const CLIENTS = ['Acme', 'Beta'];
+export const ENTRIES = ['E-1', 'E-2', 'E-3', 'E-4', 'E-5', 'E-6'];
 
-type Step =
+export type Step =
   | { kind: 'top-up'; client: number; quarters: number }
   | { kind: 'adjust'; client: number; quarters: number }
   | { kind: 'authorize'; entry: number }
   | { kind: 'reverse'; entry: number };
 
-const step: fc.Arbitrary<Step> = fc.oneof(
+export const step: fc.Arbitrary<Step> = fc.oneof(
   fc.record({ kind: fc.constant('top-up' as const), client: fc.nat({ max: 1 }), quarters: fc.integer({ min: 1, max: 40 }) }),
   fc.record({ kind: fc.constant('adjust' as const), client: fc.nat({ max: 1 }), quarters: fc.integer({ min: -20, max: 20 }).filter((q) => q !== 0) }),
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('authorize' as const), entry: fc.nat({ max: ENTRIES.length - 1 }) }) },
@@ -63,7 +63,7 @@ const tamper: fc.Arbitrary<Tamper> = fc.oneof(
 );
 
 /** Acme and Beta topped up, with six open entries of different lengths. */
-function ledgerWorkbook(): Addon {
+export function ledgerWorkbook(): Addon {
   const addon = addonWithSheets();
   addClients(
     addon,
@@ -84,7 +84,7 @@ function ledgerWorkbook(): Addon {
   return addon;
 }
 
-function play(addon: Addon, s: Step): void {
+export function play(addon: Addon, s: Step): void {
   if (s.kind === 'top-up') addon.server.addCredits(CLIENTS[s.client], s.quarters / 4, 'Top-up');
   else if (s.kind === 'adjust') addon.server.adjustCredits(CLIENTS[s.client], s.quarters / 4, 'Correction');
   else if (s.kind === 'authorize') addon.server.authorizeEntries([ENTRIES[s.entry]]);

@@ -96,11 +96,13 @@ export function workbookState(addon: Addon) {
     log: counted(sheetRows(addon, 'Prepaid log').map(normalRow)),
     entries: sheetRows(addon, 'Time entries').map(normalRow),
     credits: sheetRows(addon, 'Credits').map(normalRow),
+    // The log's sealed copy: a resumed run must leave it matching the log, as an uninterrupted one does.
+    seal: counted(sheetRows(addon, 'Prepaid seal').map(normalRow)),
     invoices: invoiceState(addon),
     otherSheets: addon.emu.spreadsheet
       .getSheets()
       .map((s) => s.getName())
-      .filter((n) => !['Credits', 'Time entries', 'Prepaid log', 'Invoices'].includes(n))
+      .filter((n) => !['Credits', 'Time entries', 'Prepaid log', 'Invoices', 'Prepaid seal'].includes(n))
       .sort(),
     drive: counted(liveDriveFiles(addon).map((f) => driveFileState(addon, f))),
     // Which emails went out, not how often: MailApp cannot take back a send, so a stop in the

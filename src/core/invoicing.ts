@@ -35,7 +35,7 @@ export interface InvoicePlan {
 export type InvoicingProblemCode = 'no-rate' | 'no-top-up' | 'no-currency' | 'duplicate-client';
 
 /** An expected failure for one client: no invoice for it in this run, the others go on. */
-export interface InvoicingProblem extends Refusal<InvoicingProblemCode | 'documents' | 'email' | 'sheet'> {
+export interface InvoicingProblem extends Refusal<InvoicingProblemCode | 'documents' | 'email' | 'sheet' | 'ledger-broken'> {
   client: string;
   invoiceNo?: string;
 }

@@ -28,8 +28,9 @@ export function hoursToMinutes(hours: number): number {
   return Math.round(hours * 60);
 }
 
-/** Shows minutes as hours with two decimals: 75 -> "1.25", -90 -> "-1.50". */
+/** Shows minutes as hours with two decimals: 75 -> "1.25", -90 -> "-1.50"; "not a number" for a cell that held none. */
 export function formatHours(minutes: number): string {
+  if (!Number.isFinite(minutes)) return 'not a number';
   const sign = minutes < 0 ? '-' : '';
   const abs = Math.abs(minutes);
   const hundredths = Math.round((abs * 100) / 60);

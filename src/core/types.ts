@@ -22,7 +22,7 @@ export interface Client {
   lastInvoice: string;
 }
 
-export const LOG_KINDS = ['Top-up', 'Deduction', 'Reversal', 'Adjustment', 'Opening balance'] as const;
+export const LOG_KINDS = ['Top-up', 'Deduction', 'Reversal', 'Adjustment', 'Opening balance', 'Re-seal'] as const;
 export type LogKind = (typeof LOG_KINDS)[number];
 
 /** One row of the prepaid log. `minutes` is signed: what this row adds to the balance. */
@@ -79,6 +79,7 @@ export const SKIP_CODES = [
   'duplicate-entry-id',
   'not-found',
   'not-allowed',
+  'ledger-broken',
 ] as const;
 export type SkipCode = (typeof SKIP_CODES)[number];
 

@@ -35,7 +35,7 @@ export interface MailMessage {
   subject: string;
   body: string;
   name: string;
-  attachments: GoogleAppsScript.Base.Blob[];
+  attachments?: GoogleAppsScript.Base.Blob[];
 }
 
 /** Sending email. */

@@ -2,7 +2,8 @@
  * The `Prepaid log` sheet: the ledger's source of truth. Every change to a balance is a
  * row here, identified by its Log ID and tied to the Entry ID or invoice it concerns.
  * Reading refuses a log it cannot add up (text in Hours, an unknown Kind), because a
- * balance must always equal the sum of its log; appending writes one block.
+ * balance must always equal the sum of its log; a `Balance after` that is not a number is
+ * left to the chain check. Appending writes one block.
  */
 import { hoursToMinutes, minutesToHours } from '../core/quantities';
 import { LOG_KINDS, type LogKind, type LogRow } from '../core/types';
@@ -19,8 +20,14 @@ function minutesCell(value: unknown, where: string): number {
   );
 }
 
+function numberOrNaN(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? hoursToMinutes(value) : Number.NaN;
+}
+
 export class PrepaidLogRepository {
   readonly rows: LogRow[] = [];
+  /** The sheet row of each of `rows`, for messages that point at a row. */
+  private readonly sheetRows: number[] = [];
   /** Each row as read, by Log ID, so rewriting or archiving it keeps the user's own columns. */
   private readonly read = new Map<string, unknown[]>();
 
@@ -38,7 +45,9 @@ export class PrepaidLogRepository {
         client: cellString(table.get(index, 'Client')),
         kind: kind as LogKind,
         minutes: minutesCell(table.get(index, 'Hours'), `The Hours of ${where}`),
-        balanceAfterMinutes: minutesCell(table.get(index, 'Balance after (h)'), `The Balance after of ${where}`),
+        // Never summed, only checked: a row typed by hand without one is read (as NaN, which no
+        // checksum vouches for) so the chain check can name it and Restore can remove it.
+        balanceAfterMinutes: numberOrNaN(table.get(index, 'Balance after (h)')),
         entryId: cellString(table.get(index, 'Entry ID')),
         description: cellString(table.get(index, 'Description')),
         by: cellString(table.get(index, 'By')),
@@ -48,6 +57,7 @@ export class PrepaidLogRepository {
         workDate: cellTime(table.get(index, 'Work date')),
         checksum: cellString(table.get(index, 'Checksum')),
       });
+      this.sheetRows.push(table.rowNumber(index));
       const logId = this.rows[this.rows.length - 1].logId;
       if (!this.read.has(logId)) this.read.set(logId, table.rows[index]);
     }
@@ -57,6 +67,11 @@ export class PrepaidLogRepository {
     return new PrepaidLogRepository(SheetTable.read(spreadsheet, PREPAID_LOG));
   }
 
+  /** The sheet row of `rows[i]`; for i = rows.length, the row after the last one. */
+  sheetRow(i: number): number {
+    return this.sheetRows[i] ?? (this.sheetRows.length ? this.sheetRows[this.sheetRows.length - 1] + 1 : 2);
+  }
+
   /** Replaces the whole log in one block (archiving re-seals what stays); rows that stay keep the user's own columns. */
   rewrite(rows: readonly LogRow[]): void {
     this.table.rewrite(
@@ -64,6 +79,7 @@ export class PrepaidLogRepository {
       rows.map((r) => this.read.get(r.logId)),
     );
     this.rows.splice(0, this.rows.length, ...rows);
+    this.sheetRows.splice(0, this.sheetRows.length, ...rows.map((_, i) => i + 2));
   }
 
   /** A row as header -> value, the user's own columns (as read) included, for copying it to another sheet. */
@@ -75,8 +91,10 @@ export class PrepaidLogRepository {
 
   /** Appends rows in one block; user text is written so it stays text. */
   append(rows: readonly LogRow[]): void {
+    const next = this.sheetRow(this.rows.length);
     this.table.append(rows.map(toRecord));
     this.rows.push(...rows);
+    this.sheetRows.push(...rows.map((_, i) => next + i));
   }
 }
 

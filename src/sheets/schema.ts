@@ -98,7 +98,19 @@ export const INVOICES: SheetSchema = {
   ],
 };
 
-export const ALL_SHEETS: SheetSchema[] = [CREDITS, TIME_ENTRIES, PREPAID_LOG, INVOICES];
+/**
+ * The sealed copy of the log (hidden, protected like the log): each row's Log ID and its
+ * fields as the add-on sealed them, as JSON. Written only by the add-on.
+ */
+export const PREPAID_SEAL: SheetSchema = {
+  name: 'Prepaid seal',
+  columns: [
+    { header: 'Log ID', required: true },
+    { header: 'Sealed row', required: true },
+  ],
+};
+
+export const ALL_SHEETS: SheetSchema[] = [CREDITS, TIME_ENTRIES, PREPAID_LOG, INVOICES, PREPAID_SEAL];
 
 /** Header matching ignores case and runs of spaces. */
 export function normalizeHeader(header: unknown): string {

@@ -2,16 +2,14 @@
  * `setUpSheets`: creates what is missing and leaves existing data alone. Each step reads
  * first and writes only where the workbook differs, so a second run changes nothing. It
  * never re-inserts checkboxes (that would untick ticked boxes): it sets a checkbox rule,
- * which keeps the cells' values.
+ * which keeps the cells' values. Protections are set by `protectLedgerSheets`.
  */
-import { CREDITS, normalizeHeader, PREPAID_LOG, TIME_ENTRIES, type SheetSchema, ALL_SHEETS } from './schema';
+import { CREDITS, normalizeHeader, PREPAID_SEAL, TIME_ENTRIES, type SheetSchema, ALL_SHEETS } from './schema';
 
 type Sheet = GoogleAppsScript.Spreadsheet.Sheet;
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
-/** What setting up needs of SpreadsheetApp: validation builders and the protection types. */
+/** What setting up and protecting need of SpreadsheetApp: validation builders and the protection types. */
 export type SheetsApp = Pick<GoogleAppsScript.Spreadsheet.SpreadsheetApp, 'newDataValidation' | 'ProtectionType'>;
-
-const PROTECTION_NOTE = 'Prepaid Time: written by the add-on. Correct balances with an Adjustment instead of editing.';
 
 export interface SetupReport {
   createdSheets: string[];
@@ -64,13 +62,7 @@ function ensureValidation(sheet: Sheet, column: number | undefined, build: () =>
   range.setDataValidation(rule);
 }
 
-function ensureProtection(app: SheetsApp, sheet: Sheet, range: GoogleAppsScript.Spreadsheet.Range | null): void {
-  const type = range ? app.ProtectionType.RANGE : app.ProtectionType.SHEET;
-  if (sheet.getProtections(type).some((p) => p.getDescription() === PROTECTION_NOTE)) return;
-  (range ?? sheet).protect().setDescription(PROTECTION_NOTE).setWarningOnly(true);
-}
-
-/** Creates and completes the add-on's sheets; `app` builds the validation rules and names the protection types. */
+/** Creates and completes the add-on's sheets; `app` builds the validation rules. */
 export function setUpWorkbook(spreadsheet: Spreadsheet, app: SheetsApp): SetupReport {
   const report: SetupReport = { createdSheets: [], addedColumns: [] };
   const columnsBySheet = new Map<string, Map<string, number>>();
@@ -104,7 +96,7 @@ export function setUpWorkbook(spreadsheet: Spreadsheet, app: SheetsApp): SetupRe
   ensureValidation(entries, entryCols.get('hours'), () =>
     app.newDataValidation().requireNumberGreaterThanOrEqualTo(0).setAllowInvalid(true).setHelpText('Hours of at least 0: 1.5, 1:30, 1h30 or 90m.').build(),
   );
-  ensureProtection(app, spreadsheet.getSheetByName(PREPAID_LOG.name) as Sheet, null);
-  ensureProtection(app, credits, credits.getRange(2, creditCols.get('balance (h)') as number, dataRows(credits), 1));
+  const seal = spreadsheet.getSheetByName(PREPAID_SEAL.name) as Sheet;
+  if (!seal.isSheetHidden()) seal.hideSheet();
   return report;
 }

@@ -314,7 +314,10 @@ describe('the Settings panel', () => {
     await page.selectOption('#s-rounding', '30');
     await page.click('#save-settings');
     await settled(page);
-    expect(await text(page, '#settings-message')).toBe('Settings saved.');
+    // A change of authorizers moves the protections of the ledger sheets with it, and says so.
+    expect(await text(page, '#settings-message')).toMatch(
+      /^Settings saved\. Prepaid log, Invoices, Credits, Prepaid seal are protected: only owner@agency\.test, pm@agency\.test/,
+    );
     expect(addon.server.getSettings()).toMatchObject({ authorizers: [OWNER, 'pm@agency.test'], roundingMinutes: 30 });
     // The preview follows the new rule at once: Acme Labs' 45 minutes now deduct an hour.
     await page.click('#tab-authorize');
@@ -340,5 +343,52 @@ describe('keyboard access', () => {
         .map((el) => el.outerHTML),
     );
     expect(unlabelled).toEqual([]);
+  });
+});
+
+describe('the ledger notice', () => {
+  /** The workbook after an authorizer typed 100 into the Hours of Acme's first log row. */
+  function forged(): { addon: Addon; logId: string } {
+    const addon = workbook();
+    const log = addon.emu.spreadsheet.getSheetByName('Prepaid log')!;
+    log.getRange('E2').setValue(100);
+    return { addon, logId: String(rows(addon, 'Prepaid log')[0]['Log ID']) };
+  }
+
+  it('shows an authorizer what changed, and Restore resumes the ledger actions', async () => {
+    const { addon, logId } = forged();
+    const { page } = await sidebar(addon);
+    expect(await page.locator('#ledger-notice').isVisible()).toBe(true);
+    expect(await text(page, '#ledger-notice h2')).toBe('The prepaid log was changed by hand');
+    expect(await page.locator('.ledger-changes li').allInnerTexts()).toEqual(['Hours was 6.00, now 100.00']);
+    await page.click('#authorize');
+    await settled(page);
+    expect(await text(page, '#authorize-result')).toContain(`Nothing was authorized. Log row ${logId} on sheet row 2 was edited by hand`);
+    expect(balances(addon)).toEqual({ Acme: 6, 'Acme Labs': 4 });
+    await page.click('#ledger-restore');
+    await settled(page);
+    expect(await page.locator('#ledger-notice').isVisible()).toBe(false);
+    expect(balances(addon)).toEqual({ Acme: 6, 'Acme Labs': 4 });
+    expect(rows(addon, 'Prepaid log')[0].Hours).toBe(6);
+  });
+
+  it('Accept needs a reason and records it in a Re-seal row; someone else sees only a short notice', async () => {
+    const { addon, logId } = forged();
+    const other = await sidebar(addon, { user: EDITOR });
+    expect(await text(other.page, '#ledger-notice')).toMatch(
+      /^The prepaid log was changed by hand, so authorizing, top-ups and invoicing are paused .* Logging time still works\.$/,
+    );
+    expect(await other.page.locator('#ledger-restore').count()).toBe(0);
+    const { page, bridge } = await sidebar(addon);
+    await page.click('#ledger-accept');
+    expect(bridge.calls.filter((c) => c.name === 'acceptLedgerEdit')).toEqual([]);
+    await page.fill('#ledger-accept-reason', 'Client bought 94 h by phone');
+    await page.click('#ledger-accept');
+    await settled(page);
+    expect(await page.locator('#ledger-notice').isVisible()).toBe(false);
+    const reseal = rows(addon, 'Prepaid log').find((r) => r.Kind === 'Re-seal')!;
+    expect([reseal.Client, reseal.Hours, reseal.Reference]).toEqual(['Acme', 0, logId]);
+    expect(String(reseal.Description)).toContain('Client bought 94 h by phone');
+    expect(balances(addon)).toEqual({ Acme: 100, 'Acme Labs': 4 });
   });
 });

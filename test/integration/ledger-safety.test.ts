@@ -91,11 +91,11 @@ describe('service calls', () => {
     return { data: calls.dataCalls(), total: calls.total() };
   }
 
-  it('authorizeEntries makes as many calls for 1,000 entries as for 10 (within 2: growing the log sheet), and at most 12 data calls', () => {
+  it('authorizeEntries makes as many calls for 1,000 entries as for 10 (within 4: growing the log sheet and its sealed copy), and at most 12 data calls', () => {
     const small = callsToAuthorize(10);
     const large = callsToAuthorize(1000);
-    expect(Math.abs(large.total - small.total)).toBeLessThanOrEqual(2);
-    expect(Math.abs(large.data - small.data)).toBeLessThanOrEqual(1);
+    expect(Math.abs(large.total - small.total)).toBeLessThanOrEqual(4);
+    expect(Math.abs(large.data - small.data)).toBeLessThanOrEqual(2);
     expect(large.data).toBeLessThanOrEqual(12);
   });
 });

@@ -27,6 +27,7 @@ import { PrepaidLogRepository } from '../../sheets/prepaid-log.repository';
 import { INVOICES } from '../../sheets/schema';
 import { dayOf, isDay, startOfDay } from '../../services/calendar-day';
 import { shortId } from '../../core/ids';
+import { LedgerSession } from '../ledger';
 
 type Spreadsheet = GoogleAppsScript.Spreadsheet.Spreadsheet;
 
@@ -100,6 +101,13 @@ function openTopUpInvoices(spreadsheet: Spreadsheet): Map<string, string> {
   if (!spreadsheet.getSheetByName(INVOICES.name)) return open;
   for (const row of InvoicesRepository.read(spreadsheet).rows) if (row.status === 'Pending' || row.status === 'Open') open.set(row.client, row.invoiceNo);
   return open;
+}
+
+/** The ledger read for an authorizer, refused when the chain does not vouch for every row: a client's file never shows a forged row. */
+function verifiedLedger(services: Services): Result<ReadLedger> {
+  const session = new LedgerSession(services);
+  const denied = session.changeRefusal();
+  return denied ? { ok: false, refusal: denied } : ok(session);
 }
 
 function readContext(services: Services, read?: ReadLedger): Context {
@@ -279,9 +287,9 @@ export function exportPrepaidLog(services: Services, client: string, options: Ex
   const audience = csvAudience(opts.csv);
   if (!audience.ok) return audience;
   return withDocumentLock(services, () => {
-    const ctx = readContext(services);
-    const denied = authorizerRefusal(services.userEmail(), ctx.settings.authorizers);
-    if (denied) return { ok: false, refusal: denied };
+    const verified = verifiedLedger(services);
+    if (!verified.ok) return verified;
+    const ctx = readContext(services, verified.value);
     const found = findClient(ctx, client);
     return found.ok ? ok(exportLocked(ctx, found.value, period.value, opts)) : found;
   });
@@ -293,9 +301,9 @@ export function shareClientLog(services: Services, client: string, email: string
   if (!checked.ok) return checked;
   const address = checked.value;
   return withDocumentLock(services, () => {
-    const ctx = readContext(services);
-    const denied = authorizerRefusal(services.userEmail(), ctx.settings.authorizers);
-    if (denied) return { ok: false, refusal: denied };
+    const verified = verifiedLedger(services);
+    if (!verified.ok) return verified;
+    const ctx = readContext(services, verified.value);
     const known = findClient(ctx, client);
     if (!known.ok) return known;
     const found = known.value;

@@ -152,7 +152,7 @@ export function didSomething(run: InvoicingRun): boolean {
 }
 
 /** Records what the sidebar shows of this run. */
-function recordRun(services: Services, run: InvoicingRun): void {
+export function recordRun(services: Services, run: InvoicingRun): void {
   const last: LastRun = {
     at: run.at,
     by: run.by,

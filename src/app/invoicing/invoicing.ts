@@ -15,17 +15,22 @@ import { describeRefresh, refreshAllClientLogs, refreshClientLogs } from '../cli
 import { ensureTopUp } from './invoice-completion';
 import { invoiceClients, invoiceView, type InvoiceView, type InvoicingRun } from './invoicing-run';
 import { LedgerSession } from '../ledger';
+import { forgetLedgerAlert, pausedRun } from './ledger-pause';
 
 /**
  * Invoices every client whose balance crossed below its minimum since its last invoice,
  * and finishes invoices a stopped run left `Pending`. Authorizers only; the trigger runs
- * as the authorizer who installed it.
+ * as the authorizer who installed it. On a log the chain does not vouch for, it writes
+ * nothing to the ledger and records (and from the trigger, emails once) why.
  */
-export function runAutomaticInvoicing(services: Services): Result<InvoicingRun> {
+export function runAutomaticInvoicing(services: Services, opts: { fromTrigger?: boolean } = {}): Result<InvoicingRun> {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     const denied = session.refusal();
     if (denied) return { ok: false, refusal: denied };
+    const broken = session.ledgerBreak();
+    if (broken) return ok(pausedRun(session, broken.break, opts.fromTrigger === true));
+    if (opts.fromTrigger) forgetLedgerAlert(services);
     const { run, touched } = invoiceClients(session);
     if (touched.length) afterLedgerChange(session, touched, { invoicing: false });
     // The hourly run also keeps every client's log file current (its forecast moves with time).
@@ -81,7 +86,7 @@ export function markInvoicePaid(services: Services, invoiceNo: string): Result<P
   if (typeof invoiceNo !== 'string' || !invoiceNo.trim()) return refuse('no-invoice-number', 'markInvoicePaid needs an invoice number, such as INV-2026-0001.');
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    const denied = session.refusal();
+    const denied = session.changeRefusal();
     if (denied) return { ok: false, refusal: denied };
     const invoices = InvoicesRepository.read(services.spreadsheet);
     const row = invoices.find(invoiceNo);

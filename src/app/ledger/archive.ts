@@ -116,11 +116,12 @@ export function archiveBefore(services: Services, date: string): Result<ArchiveR
   const cutoff = checked.value;
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    const denied = session.refusal();
+    const denied = session.changeRefusal();
     if (denied) return { ok: false, refusal: denied };
     const entries = session.entries();
     const { plan, logByYear, entriesByYear, years } = planByYear(session, entries.entries, cutoff, () => session.newId('L'));
     if (plan.archivedLog.length === 0) {
+      session.syncSeal(); // a run stopped after rewriting the log left its sealed copy behind
       return ok({ archivedLogRows: 0, archivedEntries: 0, openingRows: 0, archives: [], summary: `Nothing to archive before ${date}.` });
     }
     verifyAppend([], plan.liveLog);
@@ -135,6 +136,7 @@ export function archiveBefore(services: Services, date: string): Result<ArchiveR
     }
     entries.delete(plan.archivedEntries);
     session.log.rewrite(plan.liveLog);
+    session.syncSeal();
     const summary = `Archived ${describeMove(plan.archivedLog.length, plan.archivedEntries.length)} from before ${date} to ${archives.map((a) => archiveName(a.year)).join(', ')}; balances are unchanged.`;
     return ok({
       archivedLogRows: plan.archivedLog.length,

@@ -24,8 +24,14 @@ export interface AuthorizeOptions {
   confirmed?: string[];
 }
 
-function notAllowed(services: Services, entries: readonly TimeEntry[], ids: string[], message: string): LedgerResult {
-  const skipped: SkippedEntry[] = ids.filter(Boolean).map((entryId) => ({ entryId, code: 'not-allowed', message }));
+function notAllowed(
+  services: Services,
+  entries: readonly TimeEntry[],
+  ids: readonly string[],
+  message: string,
+  code: 'not-allowed' | 'ledger-broken' = 'not-allowed',
+): LedgerResult {
+  const skipped: SkippedEntry[] = ids.filter(Boolean).map((entryId) => ({ entryId, code, message }));
   const result = ledgerResult(services, entries, 'Authorized', { done: [], skipped, balances: [] });
   return { ...result, summary: `Nothing was authorized. ${message}` };
 }
@@ -36,7 +42,8 @@ function confirmedIds(options: AuthorizeOptions | null | undefined): string[] {
   return confirmed.map((id) => String(id ?? ''));
 }
 
-function authorize(services: Services, pick: Picker, untickAfter: boolean, confirmed: string[] = []): LedgerResult {
+/** `listed`: the Entry IDs when the caller names them, so a refusal can list them without reading the sheet. */
+function authorize(services: Services, pick: Picker, untickAfter: boolean, confirmed: string[] = [], listed: readonly string[] = []): LedgerResult {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     // Checked before anything is written: a refused call assigns no Entry IDs either.
@@ -45,6 +52,10 @@ function authorize(services: Services, pick: Picker, untickAfter: boolean, confi
       const readOnly = TimeEntriesRepository.read(services.spreadsheet);
       return notAllowed(services, readOnly.entries, pick(readOnly), denied.message);
     }
+    // Nor is anything built on a row the chain does not vouch for.
+    const broken = session.ledgerBreak();
+    // It reads no entries, so it writes nothing (not even Entry IDs); the items carry empty details.
+    if (broken) return { ...notAllowed(services, [], listed, broken.break.message, 'ledger-broken'), ledgerBreak: broken.break };
     const entries = session.entries();
     const ids = pick(entries);
     const outcome = planAuthorization({
@@ -75,7 +86,8 @@ function authorize(services: Services, pick: Picker, untickAfter: boolean, confi
  */
 export function authorizeEntries(services: Services, entryIds: readonly string[], options?: AuthorizeOptions | null): LedgerResult {
   if (!Array.isArray(entryIds)) throw new Error('authorizeEntries needs a list of Entry IDs.');
-  return authorize(services, () => entryIds.map((id) => String(id ?? '')), false, confirmedIds(options));
+  const ids = entryIds.map((id) => String(id ?? ''));
+  return authorize(services, () => ids, false, confirmedIds(options), ids);
 }
 
 /** Authorizes the open entries whose Select box is ticked, and clears the boxes that went through. */

@@ -55,7 +55,7 @@ interface Change {
 function post(services: Services, clientName: string, change: Change, requestId: unknown): Result<CreditResult | CreditRefused> {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    const denied = session.refusal();
+    const denied = session.changeRefusal();
     if (denied) return { ok: false, refusal: denied };
     const errors: CreditRefused['errors'] = {};
     const found = String(clientName ?? '').trim() ? session.credits.find(clientName) : refuse('no-client', 'Choose a client.');

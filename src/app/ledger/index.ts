@@ -10,6 +10,7 @@ export { type ArchivePreview, type ArchiveResult, archiveBefore, previewArchive 
 export { type AuthorizeOptions, authorizeEntries, authorizeSelection, authorizeTicked } from './authorize-entries';
 export { type CheckLedgerResult, checkLedger } from './check-ledger';
 export { addCredits, adjustCredits, type CreditRefused, type CreditResult } from './credits';
-export { LedgerSession } from './ledger-session';
+export { acceptLedgerEdit, type LedgerEditResult, restoreLedgerRow } from './ledger-edits';
+export { type FoundBreak, LedgerBrokenError, LedgerSession } from './ledger-session';
 export type { DoneEntry, LedgerResult, SkippedItem } from './results';
 export { reverseEntries } from './reverse-entries';

@@ -6,6 +6,7 @@
  */
 import { countAuthorization, type AuthorizeCounts } from '../../core/authorize-counts';
 import { formatHours } from '../../core/quantities';
+import type { LedgerBreak } from '../../core/seal';
 import type { BalanceChange, EntryFlag, SkippedEntry, TimeEntry } from '../../core/types';
 import type { Services } from '../../services/ports';
 import { durationEpochMs } from '../../sheets/duration-epoch';
@@ -34,6 +35,8 @@ export interface LedgerResult {
   counts: AuthorizeCounts;
   /** One sentence for a toast or the sidebar's status line. */
   summary: string;
+  /** Set when nothing was done because the chain does not vouch for a row of the log. */
+  ledgerBreak?: LedgerBreak;
 }
 
 const NO_DETAILS: EntryDetails = { row: null, date: '', client: '', person: '', description: '', hours: '' };

@@ -16,7 +16,7 @@ export function reverseEntries(services: Services, entryIds: readonly string[], 
   if (!why) return refuse('no-reason', 'Give a reason for the reversal; it appears in the prepaid log the client sees.');
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    const denied = session.refusal();
+    const denied = session.changeRefusal();
     if (denied) return { ok: false, refusal: denied };
     const entries = session.entries();
     const outcome = planReversal({

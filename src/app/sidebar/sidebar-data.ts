@@ -14,11 +14,13 @@ import { shortId } from '../../core/ids';
 import { Ledger } from '../../core/ledger';
 import { personName } from '../../core/people';
 import { authorizerRefusal } from '../../core/permissions';
+import type { LedgerBreak } from '../../core/seal';
 import type { Settings } from '../../core/settings';
 import type { BalanceChange, EntryFlag, SkipCode } from '../../core/types';
 import { dayOf, isDay } from '../../services/calendar-day';
 import { BusyError, withDocumentLock } from '../../services/document-lock';
 import type { Services } from '../../services/ports';
+import { loadProtection } from '../../services/protection.store';
 import { durationEpochMs } from '../../sheets/duration-epoch';
 import { selectedRows } from '../../sheets/selection';
 import { TimeEntriesRepository } from '../../sheets/time-entries.repository';
@@ -89,6 +91,26 @@ export interface SidebarData {
   invoicing: SidebarInvoicing;
   /** Each exported client log file and who it is shared with; empty unless the user may authorize. */
   clientLogs: ClientLogLink[];
+  /** Whether the chain vouches for every log row; what happened to the first row it does not (authorizers only), or a short notice. */
+  ledger: { ok: boolean; problem: LedgerBreak | null; notice: string };
+  /** Authorizers only: a warning while the ledger sheets are not protected for the authorizers alone ('' when they are). */
+  protectionWarning: string;
+}
+
+const OTHERS_NOTICE =
+  'The prepaid log was changed by hand, so authorizing, top-ups and invoicing are paused until an authorizer resolves it. Logging time still works.';
+
+function ledgerState(session: LedgerSession, authorizer: boolean): SidebarData['ledger'] {
+  const found = session.ledgerBreak();
+  if (!found) return { ok: true, problem: null, notice: '' };
+  return authorizer ? { ok: false, problem: found.break, notice: found.break.message } : { ok: false, problem: null, notice: OTHERS_NOTICE };
+}
+
+function protectionWarning(services: Services): string {
+  const state = loadProtection(services);
+  if (!state)
+    return 'The Prepaid log, Invoices and Credits sheets are not protected for the authorizers yet: anyone who can edit the spreadsheet can change them by hand. Run Extensions > Prepaid Time > Set up sheets.';
+  return state.ok ? '' : state.problems.join(' ');
 }
 
 function normalizeFilter(filter: SidebarFilter | null | undefined): Required<SidebarFilter> {
@@ -212,5 +234,7 @@ export function getSidebarData(services: Services, filter?: SidebarFilter | null
     timer: getTimer(services),
     invoicing: sidebarInvoicing(services),
     clientLogs: refusal === null ? clientLogLinks(services, settings) : [],
+    ledger: ledgerState(session, refusal === null),
+    protectionWarning: refusal === null ? protectionWarning(services) : '',
   };
 }
