@@ -49,9 +49,7 @@ export function invoiceClientNow(services: Services, client: string): Result<Inv
   if (typeof client !== 'string' || !client.trim()) return refuse('no-client', 'invoiceClientNow needs the name of a client in Credits.');
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    const denied = session.refusal();
-    if (denied) return { ok: false, refusal: denied };
-    const found = session.credits.find(client);
+    const found = session.clientForAuthorizer(client);
     if (!found.ok) return found;
     const { name, minimumMinutes } = found.value;
     const { run, touched } = invoiceClients(session, new Set([name]), true);

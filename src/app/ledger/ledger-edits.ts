@@ -24,8 +24,10 @@ export interface LedgerEditResult {
   summary: string;
 }
 
-/** The break the named row resolves (null when the chain is whole), or why the name does not fit. */
+/** For an authorizer, the break the named row resolves (null when the chain is whole); or why not. */
 function pending(session: LedgerSession, ref: unknown): Result<FoundBreak | null> {
+  const denied = session.refusal();
+  if (denied) return { ok: false, refusal: denied };
   const name = String(ref ?? '').trim();
   if (!name) return refuse('no-row', 'Name the log row to resolve: its Log ID, as the Ledger notice shows it.');
   const found = session.ledgerBreak();
@@ -56,8 +58,6 @@ function nothingPending(session: LedgerSession, what: string): LedgerEditResult 
 export function restoreLedgerRow(services: Services, ref: string): Result<LedgerEditResult> {
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    const denied = session.refusal();
-    if (denied) return { ok: false, refusal: denied };
     const named = pending(session, ref);
     if (!named.ok) return named;
     const found = named.value;
@@ -78,8 +78,6 @@ export function acceptLedgerEdit(services: Services, ref: string, reason: string
   if (!why) return refuse('no-reason', 'Give a reason for accepting the edit; it is recorded in the Re-seal row of the prepaid log.');
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    const denied = session.refusal();
-    if (denied) return { ok: false, refusal: denied };
     const named = pending(session, ref);
     if (!named.ok) return named;
     const found = named.value;

@@ -7,10 +7,10 @@
 import { idSequence } from '../../core/ids';
 import { Ledger, verifyAppend } from '../../core/ledger';
 import { authorizerRefusal, type PermissionRefusal } from '../../core/permissions';
-import { CodedError, type Refusal } from '../../core/result';
+import { CodedError, type Refusal, type Result } from '../../core/result';
 import { diagnoseBreak, findBreak, type LedgerBreak, type LedgerDiagnosis, type SealMark } from '../../core/seal';
 import type { Settings } from '../../core/settings';
-import type { LogDraft, LogRow } from '../../core/types';
+import type { Client, LogDraft, LogRow } from '../../core/types';
 import { CreditsRepository } from '../../sheets/credits.repository';
 import { PrepaidLogRepository } from '../../sheets/prepaid-log.repository';
 import { lastSealed, readSealedCopy, syncSealedCopy } from '../../sheets/prepaid-seal.repository';
@@ -86,6 +86,12 @@ export class LedgerSession {
   /** Why the current user may not change the ledger, or null when they are an authorizer. */
   refusal(): PermissionRefusal | null {
     return authorizerRefusal(this.user, this.settings.authorizers);
+  }
+
+  /** The client by exact name, for an authorizer; or why not (`not-authorizer`, `unknown-client`, …). */
+  clientForAuthorizer(name: string): Result<Client> {
+    const denied = this.refusal();
+    return denied ? { ok: false, refusal: denied } : this.credits.find(name);
   }
 
   /** Why the ledger may not be changed now: the user is not an authorizer, or the chain does not vouch for the log (`ledger-broken`); null when it may. */

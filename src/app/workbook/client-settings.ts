@@ -113,9 +113,7 @@ export function saveClientSettings(services: Services, client: string, settings:
   if (!settings || typeof settings !== 'object' || Array.isArray(settings)) throw new Error('saveClientSettings needs an object of client settings.');
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    const denied = session.refusal();
-    if (denied) return { ok: false, refusal: denied };
-    const found = session.credits.find(client);
+    const found = session.clientForAuthorizer(client);
     if (!found.ok) return found;
     const { errors, cells, saved } = checkFields(session, settings, found.value);
     if (Object.keys(errors).length) return ok({ ok: false, errors, summary: `Nothing was saved: ${Object.values(errors).join(' ')}` });
