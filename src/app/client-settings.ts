@@ -154,6 +154,8 @@ export function addClient(services: Services, input: NewClientInput): AddClientR
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
     session.requireAuthorizer();
+    // Its Balance (h) comes from the log, so a log the chain does not vouch for is not used.
+    session.requireIntactLedger();
     const { name: rawName, ...settings } = input;
     const name = String(rawName ?? '')
       .trim()
