@@ -80,6 +80,9 @@ const LEDGER_ACTIONS: [string, (a: Addon) => unknown][] = [
   ['adjustCredits', (a) => a.server.adjustCredits('Beta', '-1:00', 'Correction')],
   ['runAutomaticInvoicing', (a) => a.server.runAutomaticInvoicing()],
   ['markInvoicePaid', (a) => a.server.markInvoicePaid('INV-2026-0001')],
+  ['invoiceClientNow', (a) => a.server.invoiceClientNow('Acme')],
+  // A new client's Balance (h) is the sum of its rows in the log.
+  ['addClient', (a) => a.server.addClient({ name: 'Gamma' })],
   ['archiveBefore', (a) => a.server.archiveBefore('2026-12-31')],
   // A client's file is built from the log: it must never show a forged row.
   ['exportPrepaidLog', (a) => a.server.exportPrepaidLog('Acme')],

@@ -43,13 +43,14 @@ export function runAutomaticInvoicing(services: Services, opts: { fromTrigger?: 
  * Invoices one client now, whether its Auto-invoice is on or off: the sidebar offers it
  * for a client below zero that is not invoiced automatically. It is the same pass as the
  * hourly run's, so the client's current drop below its minimum is invoiced once however
- * often this is asked (a second call names the invoice already made). Authorizers only.
+ * often this is asked (a second call names the invoice already made). Authorizers only;
+ * refused, writing nothing, on a log the chain does not vouch for.
  */
 export function invoiceClientNow(services: Services, client: string): Result<InvoicingRun> {
   if (typeof client !== 'string' || !client.trim()) return refuse('no-client', 'invoiceClientNow needs the name of a client in Credits.');
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    const found = session.clientForAuthorizer(client);
+    const found = session.clientForAuthorizer(client, { intactLedger: true });
     if (!found.ok) return found;
     const { name, minimumMinutes } = found.value;
     const { run, touched } = invoiceClients(session, new Set([name]), true);

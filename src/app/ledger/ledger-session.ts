@@ -88,9 +88,12 @@ export class LedgerSession {
     return authorizerRefusal(this.user, this.settings.authorizers);
   }
 
-  /** The client by exact name, for an authorizer; or why not (`not-authorizer`, `unknown-client`, …). */
-  clientForAuthorizer(name: string): Result<Client> {
-    const denied = this.refusal();
+  /**
+   * The client by exact name, for an authorizer (and, with `intactLedger`, on a log the
+   * chain vouches for); or why not (`not-authorizer`, `ledger-broken`, `unknown-client`, …).
+   */
+  clientForAuthorizer(name: string, opts: { intactLedger?: boolean } = {}): Result<Client> {
+    const denied = opts.intactLedger ? this.changeRefusal() : this.refusal();
     return denied ? { ok: false, refusal: denied } : this.credits.find(name);
   }
 

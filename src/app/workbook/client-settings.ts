@@ -154,7 +154,8 @@ export function addClient(services: Services, input: NewClientInput): Result<Add
     throw new Error('addClient needs an object: { name, type, billingEmail, hourlyRate, currency, minimumHours, topUpHours }.');
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
-    const denied = session.refusal();
+    // Its Balance (h) comes from the log, so a log the chain does not vouch for is not used.
+    const denied = session.changeRefusal();
     if (denied) return { ok: false, refusal: denied };
     const { name: rawName, ...settings } = input;
     const name = String(rawName ?? '')
