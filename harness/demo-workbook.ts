@@ -58,8 +58,14 @@ export const CLIENTS: (ClientSpec & { initialHours: number })[] = [
 ];
 
 const PEOPLE = ['Ann Peeters', 'Ben Claes', 'Chloé Martin', 'Dries Wouters'];
+/** Settings' People: the sidebar's users by the names Time entries use (the owner is Ann, the project manager Chloé). */
+export const PEOPLE_BY_EMAIL: Record<string, string> = {
+  [AUTHORIZER]: 'Ann Peeters',
+  [PROJECT_MANAGER]: 'Chloé Martin',
+  [EDITOR]: 'Ben Claes',
+};
 const HOURS: unknown[] = ['1:30', 2, 0.75, '45m', '1h15', 3, 1.5, '0:20', 2.25, '1:05', 0.5, '2h'];
-/** What the demo's people worked on. Hostile text belongs in the tests (test/trust/injection-corpus.ts), not in what a new user reads. */
+/** What the demo's people worked on. Hostile text belongs in the tests (harness/trust/injection-corpus.ts), not in what a new user reads. */
 const TASKS = [
   'Design review',
   'Sprint planning',

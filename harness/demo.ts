@@ -18,7 +18,7 @@ import { pasteRows, readRows } from '../emulator/sheet-rows';
 import { type ClientLogFiles, demoClientLogs } from './demo-client-logs';
 import { dayRange } from './demo-dates';
 import { startInvoicingDemo } from './demo-invoicing';
-import { AUTHORIZER, CLIENTS, EDITOR, END, entriesByWeek, INVALID_ENTRIES, PROJECT_MANAGER, START, TIME_ZONE } from './demo-workbook';
+import { AUTHORIZER, CLIENTS, EDITOR, END, entriesByWeek, INVALID_ENTRIES, PEOPLE_BY_EMAIL, PROJECT_MANAGER, START, TIME_ZONE } from './demo-workbook';
 import { saveAsXlsx } from './xlsx-export';
 
 export interface DemoOptions {
@@ -131,7 +131,7 @@ export async function runDemo(opts: DemoOptions = {}): Promise<DemoRun> {
   say(`Prepaid Time demo: an agency with four prepaid clients, ${period}, on the local emulator.`);
   say(`Dates and times are the workbook's, in ${TIME_ZONE}.\n`);
   say(stats.measure('setUpSheets', () => server.setUpSheets()).summary);
-  server.saveSettings({ authorizers: [AUTHORIZER, PROJECT_MANAGER], roundingMinutes: 6 });
+  server.saveSettings({ authorizers: [AUTHORIZER, PROJECT_MANAGER], people: PEOPLE_BY_EMAIL, roundingMinutes: 6 });
   const credits = emu.spreadsheet.getSheetByName('Credits')!;
   credits.getRange(1, credits.getLastColumn() + 1).setValue('Rounding (min)'); // the agency's own optional column
   pasteRows(

@@ -1,8 +1,9 @@
 /**
  * One screenshot of each panel, on the workbook `npm run demo` leaves (which `npm run sidebar` serves), saved
  * under out/ for the README (docs/sidebar.md). Each is taken in a state worth seeing:
- * a client going further below zero, a result with skipped entries, a client card
- * open, a client's prepaid log exported and shared, a running timer, hourly invoicing on
+ * an entry flagged for "Authorize anyway" next to a client below zero and not invoiced
+ * automatically, a result with skipped entries, a new client with a field refused, the
+ * People names and an archive preview, a client's prepaid log exported and shared, a running timer, hourly invoicing on
  * with unpaid invoices, a ledger check that found a hand edit, and the view of someone
  * who is not an authorizer.
  */
@@ -13,7 +14,8 @@ import type { Page } from 'playwright-core';
 import type { Addon } from '../../harness/addon';
 import { runDemo } from '../../harness/demo';
 import { EDITOR } from '../../harness/demo-workbook';
-import { launchChromium, openSidebar, screenshot, settled, type Browser, type ShotArea, type SidebarPage } from '../../harness/chromium';
+import { addEntries } from '../../harness/workbook';
+import { launchChromium, openSidebar, screenshot, settled, text, type Browser, type ShotArea, type SidebarPage } from '../../harness/chromium';
 
 let browser: Browser;
 let addon: Addon;
@@ -41,10 +43,14 @@ async function shoot(page: Page, name: string, area?: ShotArea): Promise<void> {
 }
 
 it('saves a screenshot of each panel under out/', async () => {
+  // Someone logged a whole launch day in one entry: the preview flags it for an "Authorize anyway".
+  addEntries(addon, [{ Date: '2026-10-29', Client: 'Studio Noor', Person: 'Dries Wouters', Hours: 14, Description: 'Launch day on site' }]);
   const { page, errors } = await sidebar();
-  await page.selectOption('#f-client', 'Northwind Ltd');
+  await page.selectOption('#f-client', 'Studio Noor');
   await settled(page);
-  expect(await page.locator('#totals .total.warn, #totals .total.danger').count()).toBe(1);
+  expect(await page.locator('#totals .total.danger .nudge').count()).toBe(1);
+  expect(await page.locator('#entries .flag-note input[data-confirm]').count()).toBe(1);
+  expect(await text(page, '#authorize')).toBe('Authorize 3 of 5 entries');
   await shoot(page, 'sidebar-authorize');
 
   await page.selectOption('#f-client', 'Acme NV');
@@ -60,11 +66,18 @@ it('saves a screenshot of each panel under out/', async () => {
   await page.click('#authorize');
   await settled(page);
 
+  // A new client half typed in, its rate refused under the field; Studio Noor's nudge shows on its closed card.
   await page.click('#tab-credits');
-  const noor = page.locator('details[data-client="Studio Noor"]');
-  await noor.locator('summary').click();
-  await shoot(page, 'sidebar-credits');
-  await noor.locator('summary').click();
+  await page.fill('#new-name', 'Harbour & Co');
+  await page.fill('#new-email', 'accounts@harbour.example');
+  await page.fill('#new-rate', 'ninety');
+  await page.fill('#new-minimum', '5');
+  await page.fill('#new-top-up', '20');
+  await page.click('#add-client-button');
+  await settled(page);
+  expect(await page.locator('#new-client-form .field-error:not(:empty)').count()).toBe(1);
+  expect(await page.locator('details[data-client="Studio Noor"] .nudge').count()).toBe(1);
+  await shoot(page, 'sidebar-credits', { maxHeight: 2000 });
 
   const acme = page.locator('details[data-client="Acme NV"]');
   await acme.locator('summary').click();
@@ -84,18 +97,22 @@ it('saves a screenshot of each panel under out/', async () => {
   await settled(page);
   await shoot(page, 'sidebar-track');
 
-  // Studio Noor is put on Auto-invoice; invoicing then runs from the Settings panel.
+  // Studio Noor is put on Auto-invoice; invoicing (on since the demo) then runs from the Settings panel.
   addon.server.saveClientSettings('Studio Noor', { autoInvoice: true });
   await page.click('#tab-settings');
-  await page.click('#invoicing-toggle');
-  await settled(page);
+  expect(await text(page, '#invoicing-toggle')).toBe('Turn off');
   await page.click('#run-invoicing');
   await settled(page);
   await page.click('#check-ledger');
   await settled(page);
   expect(await page.locator('#open-invoices li.invoice').count()).toBe(2);
   await shoot(page, 'sidebar-invoicing', { to: '#ledger-result' });
-  await shoot(page, 'sidebar-settings', { maxHeight: 1700 });
+  // What archiving before October would move: a preview, nothing written yet.
+  await page.fill('#archive-date', '2026-10-01');
+  await page.click('#preview-archive');
+  await settled(page);
+  expect(await page.locator('#archive-confirm').isVisible()).toBe(true);
+  await shoot(page, 'sidebar-settings', { from: '#settings-title', to: '#archive-confirm', maxHeight: 2000 });
   expect(errors).toEqual([]);
 
   const editor = await sidebar(EDITOR);

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { readRows } from '../../emulator/sheet-rows';
 import { dayRange } from '../../harness/demo-dates';
 import { type DemoRun, runDemo } from '../../harness/demo';
-import { TIME_ZONE } from '../../harness/demo-workbook';
+import { AUTHORIZER, EDITOR, PROJECT_MANAGER, TIME_ZONE } from '../../harness/demo-workbook';
 import { startSidebarServer } from '../../harness/sidebar-server';
 import { dateCells, readXlsx } from './xlsx-read';
 
@@ -68,6 +68,13 @@ describe('the workbook the demo leaves (and npm run sidebar serves)', () => {
     const today = day(new Date(demo.addon.emu.clock.now()));
     expect(entries.filter((e) => day(e.Date) > today)).toEqual([]);
     expect(entries.filter((e) => e.Status !== 'Authorized').length).toBeGreaterThan(0);
+  });
+
+  it('names each user of the sidebar as Time entries name them (Settings’ People), so what they log joins their own name in the Person filter', () => {
+    const people = new Set(column(demo.addon.emu.spreadsheet, 'Time entries', 'Person'));
+    // getSettings reads only: getSidebarData would give the open rows their Entry IDs, and the next tests compare the workbook as the demo left it.
+    const { people: names } = demo.addon.server.getSettings() as { people: Record<string, string> };
+    for (const user of [AUTHORIZER, PROJECT_MANAGER, EDITOR]) expect([...people]).toContain(names[user]);
   });
 });
 
