@@ -1,5 +1,5 @@
 /**
- * How the demo prints dates and times: in the workbook's time zone (scripts/demo-workbook.ts),
+ * How the demo prints dates and times: in the workbook's time zone (harness/demo-workbook.ts),
  * as the workbook itself shows them, so every time in the demo's output reads on one clock.
  */
 import { TIME_ZONE } from './demo-workbook';
