@@ -144,6 +144,8 @@ describe('no action is built on a row the chain does not vouch for', () => {
     ]);
     expect(result.ledgerBreak).toMatchObject({ ref: 'L-TYPED', kind: 'inserted', restorable: true });
     expect(() => addon.server.addCredits('Acme', 1, 'Next block')).toThrow(/L-TYPED/);
+    // The archive's preview would carry the forged balance forward: it is refused too.
+    expect(() => addon.server.previewArchive('2026-12-31')).toThrow(/L-TYPED/);
     expect(balances(addon)).toEqual(before);
     expect(rows(addon, 'Time entries')[0].Status).not.toBe('Authorized');
   });
