@@ -199,6 +199,8 @@ describe('no action is built on a row the chain does not vouch for', () => {
     const deduction = String(rows(addon, 'Prepaid log')[2]['Log ID']);
     logCell(addon, deduction, 'Client').setValue('Acme Labs');
     expect(() => addon.as(EDITOR).acceptLedgerEdit(deduction, 'Booked on the wrong client')).toThrow(/Only authorizers/);
+    // Without a reason too: someone who may not accept is told so, not asked for a reason.
+    expect(() => addon.as(EDITOR).acceptLedgerEdit(deduction, '')).toThrow(/Only authorizers/);
     expect(() => addon.server.acceptLedgerEdit(deduction, '  ')).toThrow(/Give a reason/);
     expect(() => addon.server.acceptLedgerEdit('L-OTHER', 'Wrong row')).toThrow(/not the row the ledger is waiting on/);
     const accepted = addon.server.acceptLedgerEdit(deduction, 'Booked on the wrong client');
