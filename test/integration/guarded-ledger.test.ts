@@ -92,6 +92,19 @@ describe('the ledger sheets are protected for the authorizers', () => {
     expect(() => typeAs(addon, SECOND, 'Prepaid log', 'A2', 'forged')).toThrow(PROTECTED_EDIT_ERROR);
   });
 
+  it('says so when an authorizer leaves the list but Sheets keeps them as an editor, until someone else sets up', () => {
+    const addon = standardWorkbook();
+    addon.server.saveSettings({ authorizers: [OWNER, SECOND] });
+    const left = addon.as(SECOND).saveSettings({ authorizers: [OWNER] });
+    expect(left.summary).toMatch(
+      /second@agency\.test can still edit Prepaid log, Invoices, Credits, Prepaid seal: .*Ask the spreadsheet's owner \(owner@agency\.test\)/,
+    );
+    expect(addon.server.getSidebarData({}).protectionWarning).toMatch(/second@agency\.test can still edit/);
+    expect(addon.server.setUpSheets().protection.ok).toBe(true);
+    for (const name of PROTECTED) expect(editorsOf(addon, name)).toEqual([OWNER]);
+    expect(addon.server.getSidebarData({}).protectionWarning).toBe('');
+  });
+
   it('says so plainly when Sheets refuses, keeps a warning in the sidebar, and clears it once fixed', () => {
     const addon = standardWorkbook();
     expect(addon.server.getSidebarData({}).protectionWarning).toBe('');
