@@ -86,6 +86,8 @@ export function previewArchive(services: Services, date: string): ArchivePreview
   const cutoff = checkedCutoff(services, date);
   const session = new LedgerSession(services);
   session.requireAuthorizer();
+  // The balances it carries forward come from the log: never from a row the chain does not vouch for.
+  session.requireIntactLedger();
   // Read without assigning missing Entry IDs: a preview writes nothing (entries without one are never archived).
   const { plan, logByYear, entriesByYear, years } = planByYear(session, TimeEntriesRepository.read(services.spreadsheet).entries, cutoff, () => 'preview');
   const carried = plan.openingRows.map((r) => ({ client: r.client, minutes: r.minutes }));

@@ -69,11 +69,12 @@ export function restoreLedgerRow(services: Services, ref: string): LedgerEditRes
 
 /** Accepts the log as it now stands from the named row on, with a reason (authorizers only). */
 export function acceptLedgerEdit(services: Services, ref: string, reason: string): LedgerEditResult {
-  const why = String(reason ?? '').trim();
-  if (!why) throw new Error('Give a reason for accepting the edit; it is recorded in the Re-seal row of the prepaid log.');
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
+    // Permission first: someone who may not accept is not asked for a reason.
     session.requireAuthorizer();
+    const why = String(reason ?? '').trim();
+    if (!why) throw new Error('Give a reason for accepting the edit; it is recorded in the Re-seal row of the prepaid log.');
     const found = pending(session, ref);
     if (!found) return nothingPending(session, 'accept');
     const recorded = [...session.credits.recordedBalances].map(([client, minutes]): [string, number] => [client, minutes ?? 0]);
