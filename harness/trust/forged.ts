@@ -84,6 +84,8 @@ const LEDGER_ACTIONS: [string, (a: Addon) => unknown][] = [
   // A new client's Balance (h) is the sum of its rows in the log.
   ['addClient', (a) => a.server.addClient({ name: 'Gamma' })],
   ['archiveBefore', (a) => a.server.archiveBefore('2026-12-31')],
+  // It writes nothing, but the balances it says are carried forward come from the log.
+  ['previewArchive', (a) => a.server.previewArchive('2026-12-31')],
   // A client's file is built from the log: it must never show a forged row.
   ['exportPrepaidLog', (a) => a.server.exportPrepaidLog('Acme')],
   ['shareClientLog', (a) => a.server.shareClientLog('Beta', 'finance@beta.test')],

@@ -78,6 +78,8 @@ export function protectLedgerSheets(spreadsheet: Spreadsheet, app: SheetsApp, au
   const wanted = new Set(authorizers.map(normalizeEmail).filter((e) => e && e !== owner));
   const keep = new Set([owner, normalizeEmail(me)].filter(Boolean));
   const report: ProtectionReport = { ok: true, sheets: [], changed: false, problems: [] };
+  /** Editors Sheets kept who are not on the list (the person running it, when they left it). */
+  const kept = new Set<string>();
   const type = app.ProtectionType;
   for (const name of PROTECTED_SHEETS) {
     const sheet = spreadsheet.getSheetByName(name);
@@ -97,6 +99,7 @@ export function protectLedgerSheets(spreadsheet: Spreadsheet, app: SheetsApp, au
       const described = protection.getDescription() === PROTECTION_NOTE;
       if (!described) protection.setDescription(PROTECTION_NOTE);
       if (restrict(protection, wanted, keep, !mine) || !described) report.changed = true;
+      for (const e of emails(protection)) if (!wanted.has(e) && e !== owner) kept.add(e);
       report.sheets.push(name);
     } catch (error) {
       report.ok = false;
@@ -105,6 +108,13 @@ export function protectLedgerSheets(spreadsheet: Spreadsheet, app: SheetsApp, au
         `"${name}" could not be protected for the authorizers alone: ${why}. Until it is, anyone who can edit the spreadsheet can change it by hand.`,
       );
     }
+  }
+  // An authorizer who takes themselves off the list stays an editor until someone else runs set-up.
+  if (kept.size) {
+    report.ok = false;
+    report.problems.push(
+      `${[...kept].join(', ')} can still edit ${report.sheets.join(', ')}: Sheets never takes the person making the change off a protection. Ask the spreadsheet's owner${owner ? ` (${owner})` : ''} or another authorizer to run Set up sheets.`,
+    );
   }
   return report;
 }

@@ -92,6 +92,19 @@ describe('the ledger sheets are protected for the authorizers', () => {
     expect(() => typeAs(addon, SECOND, 'Prepaid log', 'A2', 'forged')).toThrow(PROTECTED_EDIT_ERROR);
   });
 
+  it('says so when an authorizer leaves the list but Sheets keeps them as an editor, until someone else sets up', () => {
+    const addon = standardWorkbook();
+    addon.server.saveSettings({ authorizers: [OWNER, SECOND] });
+    const left = addon.as(SECOND).saveSettings({ authorizers: [OWNER] });
+    expect(left.summary).toMatch(
+      /second@agency\.test can still edit Prepaid log, Invoices, Credits, Prepaid seal: .*Ask the spreadsheet's owner \(owner@agency\.test\)/,
+    );
+    expect(addon.server.getSidebarData({}).protectionWarning).toMatch(/second@agency\.test can still edit/);
+    expect(addon.server.setUpSheets().protection.ok).toBe(true);
+    for (const name of PROTECTED) expect(editorsOf(addon, name)).toEqual([OWNER]);
+    expect(addon.server.getSidebarData({}).protectionWarning).toBe('');
+  });
+
   it('says so plainly when Sheets refuses, keeps a warning in the sidebar, and clears it once fixed', () => {
     const addon = standardWorkbook();
     expect(addon.server.getSidebarData({}).protectionWarning).toBe('');
@@ -144,6 +157,8 @@ describe('no action is built on a row the chain does not vouch for', () => {
     ]);
     expect(result.ledgerBreak).toMatchObject({ ref: 'L-TYPED', kind: 'inserted', restorable: true });
     expect(() => addon.server.addCredits('Acme', 1, 'Next block')).toThrow(/L-TYPED/);
+    // The archive's preview would carry the forged balance forward: it is refused too.
+    expect(() => addon.server.previewArchive('2026-12-31')).toThrow(/L-TYPED/);
     expect(balances(addon)).toEqual(before);
     expect(rows(addon, 'Time entries')[0].Status).not.toBe('Authorized');
   });
@@ -197,6 +212,8 @@ describe('no action is built on a row the chain does not vouch for', () => {
     const deduction = String(rows(addon, 'Prepaid log')[2]['Log ID']);
     logCell(addon, deduction, 'Client').setValue('Acme Labs');
     expect(() => addon.as(EDITOR).acceptLedgerEdit(deduction, 'Booked on the wrong client')).toThrow(/Only authorizers/);
+    // Without a reason too: someone who may not accept is told so, not asked for a reason.
+    expect(() => addon.as(EDITOR).acceptLedgerEdit(deduction, '')).toThrow(/Only authorizers/);
     expect(() => addon.server.acceptLedgerEdit(deduction, '  ')).toThrow(/Give a reason/);
     expect(() => addon.server.acceptLedgerEdit('L-OTHER', 'Wrong row')).toThrow(/not the row the ledger is waiting on/);
     const accepted = addon.server.acceptLedgerEdit(deduction, 'Booked on the wrong client');

@@ -91,7 +91,8 @@ export function previewArchive(services: Services, date: string): Result<Archive
   if (!checked.ok) return checked;
   const cutoff = checked.value;
   const session = new LedgerSession(services);
-  const denied = session.refusal();
+  // The balances it carries forward come from the log: never from a row the chain does not vouch for.
+  const denied = session.changeRefusal();
   if (denied) return { ok: false, refusal: denied };
   // Read without assigning missing Entry IDs: a preview writes nothing (entries without one are never archived).
   const { plan, logByYear, entriesByYear, years } = planByYear(session, TimeEntriesRepository.read(services.spreadsheet).entries, cutoff, () => 'preview');

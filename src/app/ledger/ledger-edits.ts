@@ -74,10 +74,13 @@ export function restoreLedgerRow(services: Services, ref: string): Result<Ledger
 
 /** Accepts the log as it now stands from the named row on, with a reason (authorizers only). */
 export function acceptLedgerEdit(services: Services, ref: string, reason: string): Result<LedgerEditResult> {
-  const why = String(reason ?? '').trim();
-  if (!why) return refuse('no-reason', 'Give a reason for accepting the edit; it is recorded in the Re-seal row of the prepaid log.');
   return withDocumentLock(services, () => {
     const session = new LedgerSession(services);
+    // Permission first: someone who may not accept is not asked for a reason.
+    const denied = session.refusal();
+    if (denied) return { ok: false, refusal: denied };
+    const why = String(reason ?? '').trim();
+    if (!why) return refuse('no-reason', 'Give a reason for accepting the edit; it is recorded in the Re-seal row of the prepaid log.');
     const named = pending(session, ref);
     if (!named.ok) return named;
     const found = named.value;
