@@ -31,6 +31,17 @@ export function liveFile(drive: DriveApp, id: string): File | null {
   }
 }
 
+/** The folder with this ID, or null when there is none, it is gone or it is in the trash. */
+export function liveFolder(drive: DriveApp, id: string): Folder | null {
+  if (!id) return null;
+  try {
+    const folder = drive.getFolderById(id);
+    return folder.isTrashed() ? null : folder;
+  } catch {
+    return null;
+  }
+}
+
 /** How to find a file: a recorded ID, then a name looked up once per test in `byName`, in order. */
 export interface FileQuery {
   id?: string;

@@ -7,7 +7,7 @@
 import { ok, type Refusal, type Result, refuse } from '../core/result';
 import type { Settings } from '../core/settings';
 import { fillTemplate, type InvoiceContent, writeBuiltInLayout } from './invoice-document';
-import { type Found, findOrCreate, firstLive, GOOGLE_DOCS, liveFile, PDF, parentIds } from './find-or-create';
+import { type Found, findOrCreate, firstLive, GOOGLE_DOCS, liveFile, liveFolder, PDF, parentIds } from './find-or-create';
 
 type DriveApp = GoogleAppsScript.Drive.DriveApp;
 type DocumentApp = GoogleAppsScript.Document.DocumentApp;
@@ -42,12 +42,8 @@ export class InvoiceDrive {
   ): Result<InvoiceDrive, Refusal<'documents'>> {
     let template: File | null = null;
     if (settings.invoiceTemplateId) {
-      try {
-        template = driveApp.getFileById(settings.invoiceTemplateId);
-      } catch {
-        template = null;
-      }
-      if (!template || template.isTrashed() || template.getMimeType() !== GOOGLE_DOCS) {
+      template = liveFile(driveApp, settings.invoiceTemplateId);
+      if (!template || template.getMimeType() !== GOOGLE_DOCS) {
         return refuse(
           'documents',
           `The invoice template in Settings (${settings.invoiceTemplateId}) is not a Google Doc the add-on can open. Check the template ID in Settings, or clear it to use the built-in layout.`,
@@ -56,12 +52,8 @@ export class InvoiceDrive {
     }
     let folder: Folder | null = null;
     if (settings.invoiceFolderId) {
-      try {
-        folder = driveApp.getFolderById(settings.invoiceFolderId);
-      } catch {
-        folder = null;
-      }
-      if (!folder || folder.isTrashed()) {
+      folder = liveFolder(driveApp, settings.invoiceFolderId);
+      if (!folder) {
         return refuse(
           'documents',
           `The invoice folder in Settings (${settings.invoiceFolderId}) cannot be opened, or is in the trash. Choose a folder you can edit in Settings, or clear the setting so the add-on creates one.`,
