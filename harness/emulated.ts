@@ -45,7 +45,8 @@ export function setUpApps(opts: EmulatorOptions = {}): EmulatedApps {
 }
 
 /** Range and Sheet methods that move cell data or change the grid's shape (navigation is free). */
-const DATA_CALL = /^(Range|Sheet|RangeList)\.((get|set)(Value|Values|DisplayValue|DisplayValues|Formula|Formulas)|(insert|delete)(Rows?|Columns?)\w*|appendRow|clear\w*)$/;
+const DATA_CALL =
+  /^(Range|Sheet|RangeList)\.((get|set)(Value|Values|DisplayValue|DisplayValues|Formula|Formulas)|(insert|delete)(Rows?|Columns?)\w*|appendRow|clear\w*)$/;
 
 /** What `fn` returned, and the cell-data calls it made, by 'Class.method' (e.g. { 'Range.getValues': 1 }). */
 export function dataCallsOf<T>(emu: Emulator, fn: () => T): { value: T; calls: Record<string, number> } {

@@ -23,7 +23,14 @@ function things(headers: string[], rows: unknown[][] = []) {
 
 describe('SheetTable.read', () => {
   it('reads the sheet with one getValues and finds columns by header, in any order, case or spacing', () => {
-    const { emu, spreadsheet } = things(['mine', ' hours ', 'NOTE', 'id'], [['x', 1.5, 'a', 'T-1'], ['', '', '', ''], ['y', 2, 'b', 'T-2']]);
+    const { emu, spreadsheet } = things(
+      ['mine', ' hours ', 'NOTE', 'id'],
+      [
+        ['x', 1.5, 'a', 'T-1'],
+        ['', '', '', ''],
+        ['y', 2, 'b', 'T-2'],
+      ],
+    );
     const { value: table, calls } = dataCallsOf(emu, () => SheetTable.read(spreadsheet, THINGS));
     expect(calls).toEqual({ 'Range.getValues': 1 });
     expect(table.nonBlankIndexes()).toEqual([0, 2]);
@@ -37,7 +44,10 @@ describe('SheetTable.read', () => {
       message: expect.stringMatching(/no "Things" sheet\. Run Extensions > Prepaid Time > Set up sheets/),
     });
     const { spreadsheet } = things(['ID', 'Note']);
-    expect(thrownBy(() => SheetTable.read(spreadsheet, THINGS))).toEqual({ code: 'schema', message: expect.stringMatching(/no "Hours" column\. Restore the header/) });
+    expect(thrownBy(() => SheetTable.read(spreadsheet, THINGS))).toEqual({
+      code: 'schema',
+      message: expect.stringMatching(/no "Hours" column\. Restore the header/),
+    });
   });
 
   it('refuses two columns of one schema header, but not two of the user’s own', () => {
@@ -50,7 +60,14 @@ describe('SheetTable.read', () => {
 
 describe('SheetTable writes', () => {
   it('writes one setValues per contiguous run of columns, keeping the cells between as read', () => {
-    const { emu, spreadsheet, values } = things(['ID', 'Hours', 'Mine', 'Note'], [['T-1', 1, 'm1', 'a'], ['T-2', 2, 'm2', 'b'], ['T-3', 3, 'm3', 'c']]);
+    const { emu, spreadsheet, values } = things(
+      ['ID', 'Hours', 'Mine', 'Note'],
+      [
+        ['T-1', 1, 'm1', 'a'],
+        ['T-2', 2, 'm2', 'b'],
+        ['T-3', 3, 'm3', 'c'],
+      ],
+    );
     const table = SheetTable.read(spreadsheet, THINGS);
     const { calls } = dataCallsOf(emu, () =>
       table.write([
@@ -60,7 +77,11 @@ describe('SheetTable writes', () => {
       ]),
     );
     expect(calls).toEqual({ 'Range.setValues': 2 });
-    expect(values().slice(1)).toEqual([['T-1*', 1, 'm1', 'a'], ['T-2', 2, 'm2', 'b'], ['T-3', 9, 'm3', 'z']]);
+    expect(values().slice(1)).toEqual([
+      ['T-1*', 1, 'm1', 'a'],
+      ['T-2', 2, 'm2', 'b'],
+      ['T-3', 9, 'm3', 'z'],
+    ]);
     expect(dataCallsOf(emu, () => table.write([])).calls).toEqual({});
   });
 
@@ -73,19 +94,50 @@ describe('SheetTable writes', () => {
     const { emu, spreadsheet, sheet, values } = things(['ID', 'Hours', 'Mine'], [['T-1', 1, 'm1']]);
     sheet.deleteRows(3, sheet.getMaxRows() - 2);
     const table = SheetTable.read(spreadsheet, THINGS);
-    const { calls } = dataCallsOf(emu, () => table.append([{ ID: "'007", Hours: 2 }, { id: 'T-3', hours: 3, Unknown: 'x' }]));
+    const { calls } = dataCallsOf(emu, () =>
+      table.append([
+        { ID: "'007", Hours: 2 },
+        { id: 'T-3', hours: 3, Unknown: 'x' },
+      ]),
+    );
     expect(calls).toEqual({ 'Sheet.insertRowsAfter': 1, 'Range.setValues': 1 });
-    expect(values().slice(1)).toEqual([['T-1', 1, 'm1'], ['007', 2, ''], ['T-3', 3, '']]);
+    expect(values().slice(1)).toEqual([
+      ['T-1', 1, 'm1'],
+      ['007', 2, ''],
+      ['T-3', 3, ''],
+    ]);
     expect(table.rows).toHaveLength(3);
   });
 
   it('rewrites all rows in one block, blanking and deleting what the new content no longer reaches', () => {
-    const { emu, spreadsheet, values } = things(['ID', 'Hours', 'Mine'], [['T-1', 1, 'm1'], ['T-2', 2, 'm2'], ['T-3', 3, 'm3']]);
+    const { emu, spreadsheet, values } = things(
+      ['ID', 'Hours', 'Mine'],
+      [
+        ['T-1', 1, 'm1'],
+        ['T-2', 2, 'm2'],
+        ['T-3', 3, 'm3'],
+      ],
+    );
     const table = SheetTable.read(spreadsheet, THINGS);
-    const { calls } = dataCallsOf(emu, () => table.rewrite([{ ID: 'T-3', Hours: 4 }, { ID: 'T-9', Hours: 5 }], [table.rows[2]]));
+    const { calls } = dataCallsOf(emu, () =>
+      table.rewrite(
+        [
+          { ID: 'T-3', Hours: 4 },
+          { ID: 'T-9', Hours: 5 },
+        ],
+        [table.rows[2]],
+      ),
+    );
     expect(calls).toEqual({ 'Range.setValues': 1, 'Sheet.deleteRows': 1 });
-    expect(values()).toEqual([['ID', 'Hours', 'Mine'], ['T-3', 4, 'm3'], ['T-9', 5, '']]);
-    expect(table.rows).toEqual([['T-3', 4, 'm3'], ['T-9', 5, '']]);
+    expect(values()).toEqual([
+      ['ID', 'Hours', 'Mine'],
+      ['T-3', 4, 'm3'],
+      ['T-9', 5, ''],
+    ]);
+    expect(table.rows).toEqual([
+      ['T-3', 4, 'm3'],
+      ['T-9', 5, ''],
+    ]);
   });
 
   it('deletes rows with one call per contiguous run, from the bottom up', () => {
@@ -94,7 +146,15 @@ describe('SheetTable writes', () => {
     const table = SheetTable.read(spreadsheet, THINGS);
     const { calls } = dataCallsOf(emu, () => table.deleteRows([1, 2, 4, 2]));
     expect(calls).toEqual({ 'Sheet.deleteRows': 2 });
-    expect(values().slice(1)).toEqual([['a', 0], ['d', 3], ['f', 5]]);
-    expect(table.rows).toEqual([['a', 0], ['d', 3], ['f', 5]]);
+    expect(values().slice(1)).toEqual([
+      ['a', 0],
+      ['d', 3],
+      ['f', 5],
+    ]);
+    expect(table.rows).toEqual([
+      ['a', 0],
+      ['d', 3],
+      ['f', 5],
+    ]);
   });
 });
