@@ -4,32 +4,11 @@
  * text never becomes a placeholder or a replacement pattern, and either writer run again on
  * a half-written document ends with the same document.
  */
-import { deductionRows, fillTemplate, type InvoiceContent, placeholderValues, writeBuiltInLayout } from '../../src/drive/invoice-document';
+import { deductionRows, fillTemplate, placeholderValues, writeBuiltInLayout } from '../../src/drive/invoice-document';
+import { anInvoiceContent } from '../../harness/builders';
 import { emulatedApps } from '../../harness/emulated';
 
 type Body = GoogleAppsScript.Document.Body;
-
-function anInvoice(overrides: Partial<InvoiceContent> = {}): InvoiceContent {
-  return {
-    invoiceNo: 'INV-2026-0007',
-    date: '2026-03-02',
-    client: 'Acme',
-    billingEmail: 'billing@acme.example',
-    minutes: 600,
-    rateCents: 8550,
-    amountCents: 85500,
-    currency: 'EUR',
-    balanceMinutes: 45,
-    minimumMinutes: 120,
-    lines: [
-      { date: '2026-02-16', person: 'Ann', description: 'Design review', minutes: 90 },
-      { date: '2026-02-17', person: 'Ben', description: 'Reversed: Design review', minutes: -30 },
-    ],
-    showPerson: true,
-    showDescription: true,
-    ...overrides,
-  };
-}
 
 const TEMPLATE = [
   'Invoice {{invoice_no}} of {{date}}',
@@ -86,7 +65,7 @@ const DEDUCTIONS = [
 describe('fillTemplate', () => {
   it('fills every placeholder and puts the deductions table where {{deductions}} stood', () => {
     const { body } = aBody(TEMPLATE);
-    fillTemplate(body, anInvoice());
+    fillTemplate(body, anInvoiceContent());
     expect(shape(body)).toEqual([
       'Invoice INV-2026-0007 of 2026-03-02',
       'To Acme <billing@acme.example>',
@@ -98,26 +77,26 @@ describe('fillTemplate', () => {
 
   it('ends with the same document when run again, also after a stop that left the placeholder behind its table', () => {
     const { body } = aBody(TEMPLATE);
-    fillTemplate(body, anInvoice());
+    fillTemplate(body, anInvoiceContent());
     const done = shape(body);
-    fillTemplate(body, anInvoice());
+    fillTemplate(body, anInvoiceContent());
     expect(shape(body)).toEqual(done);
     const stopped = aBody(TEMPLATE);
-    stopped.body.insertTable(3, deductionRows(anInvoice()));
-    fillTemplate(stopped.body, anInvoice());
+    stopped.body.insertTable(3, deductionRows(anInvoiceContent()));
+    fillTemplate(stopped.body, anInvoiceContent());
     expect(shape(stopped.body)).toEqual(done);
   });
 
   it('keeps the last paragraph when {{deductions}} ends the document', () => {
     const { body } = aBody(['Invoice {{invoice_no}}', '{{deductions}}']);
-    fillTemplate(body, anInvoice());
+    fillTemplate(body, anInvoiceContent());
     expect(shape(body)).toEqual(['Invoice INV-2026-0007', DEDUCTIONS, '']);
   });
 
   it('writes user text as text: no placeholder, no $ or \\ pattern, taken from a client’s name', () => {
     const { body } = aBody(TEMPLATE);
     const client = 'Cash $1 & {{amount}} \\1 $&';
-    fillTemplate(strictReplace(body), anInvoice({ client, lines: [{ date: '2026-02-16', person: '{{client}}', description: '$$', minutes: 60 }] }));
+    fillTemplate(strictReplace(body), anInvoiceContent({ client, lines: [{ date: '2026-02-16', person: '{{client}}', description: '$$', minutes: 60 }] }));
     const [, to, , table] = shape(body) as [string, string, string, string[][]];
     expect(to).toBe('To Cash $1 & {\u200B{amount}} \\1 $& <billing@acme.example>');
     expect(table[1]).toEqual(['2026-02-16', '{\u200B{client}}', '$$', '1.00']);
@@ -127,7 +106,7 @@ describe('fillTemplate', () => {
 describe('writeBuiltInLayout', () => {
   it('holds every field of the invoice, with the money in its currency', () => {
     const { body, documentApp } = aBody(['Something left over']);
-    writeBuiltInLayout(body, anInvoice(), documentApp);
+    writeBuiltInLayout(body, anInvoiceContent(), documentApp);
     expect(shape(body)).toEqual([
       'Invoice INV-2026-0007',
       'Date: 2026-03-02',
@@ -142,13 +121,13 @@ describe('writeBuiltInLayout', () => {
       DEDUCTIONS,
     ]);
     expect(body.getParagraphs()[0].getHeading()).toBe(documentApp.ParagraphHeading.HEADING1);
-    writeBuiltInLayout(body, anInvoice(), documentApp);
+    writeBuiltInLayout(body, anInvoiceContent(), documentApp);
     expect(shape(body)).toHaveLength(7);
   });
 
   it('leaves out who did the work and what it was when Settings hide them, and the email when there is none', () => {
     const { body, documentApp } = aBody();
-    writeBuiltInLayout(body, anInvoice({ showPerson: false, showDescription: false, billingEmail: '' }), documentApp);
+    writeBuiltInLayout(body, anInvoiceContent({ showPerson: false, showDescription: false, billingEmail: '' }), documentApp);
     const children = shape(body);
     expect(children[2]).toBe('Bill to: Acme');
     expect(children[6]).toEqual([
@@ -162,6 +141,6 @@ describe('writeBuiltInLayout', () => {
 
 describe('placeholderValues', () => {
   it('shows money without its code, which has {{currency}}', () => {
-    expect(placeholderValues(anInvoice({ amountCents: 123456 }))).toMatchObject({ amount: '1,234.56', rate: '85.50', currency: 'EUR', hours: '10.00' });
+    expect(placeholderValues(anInvoiceContent({ amountCents: 123456 }))).toMatchObject({ amount: '1,234.56', rate: '85.50', currency: 'EUR', hours: '10.00' });
   });
 });

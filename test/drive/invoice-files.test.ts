@@ -5,25 +5,11 @@
  */
 import { DEFAULT_SETTINGS, type Settings } from '../../src/core/settings';
 import { GOOGLE_DOCS, PDF, parentIds } from '../../src/drive/find-or-create';
-import type { InvoiceContent } from '../../src/drive/invoice-document';
 import { defaultFolderName, InvoiceDrive } from '../../src/drive/invoice-files';
+import { anInvoiceContent } from '../../harness/builders';
 import { type EmulatedApps, emulatedApps } from '../../harness/emulated';
 
-const CONTENT: InvoiceContent = {
-  invoiceNo: 'INV-2026-0007',
-  date: '2026-03-02',
-  client: 'Acme',
-  billingEmail: 'billing@acme.example',
-  minutes: 600,
-  rateCents: 8550,
-  amountCents: 85500,
-  currency: 'EUR',
-  balanceMinutes: 45,
-  minimumMinutes: 120,
-  lines: [{ date: '2026-02-16', person: 'Ann', description: 'Design review', minutes: 90 }],
-  showPerson: true,
-  showDescription: true,
-};
+const CONTENT = anInvoiceContent();
 
 /** Opens the invoice Drive with these settings; `saved` collects the folder IDs it hands over. */
 function open(apps: EmulatedApps, settings: Partial<Settings> = {}) {
