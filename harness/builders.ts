@@ -1,11 +1,12 @@
 /**
- * Builders for the core's test data: clients, time entries and prepaid-log rows with
- * sensible defaults, so each test spells out only the fields it is about. Log rows are
+ * Builders for the core's test data: clients, time entries and prepaid-log rows (and the
+ * content of an invoice Doc) with sensible defaults, so each test spells out only the fields it is about. Log rows are
  * sealed through a real {@link Ledger}, so their running balances and checksum chain are
  * the ones the add-on would write.
  */
 import { Ledger } from '../src/core/ledger';
 import type { Client, LogDraft, LogKind, LogRow, TimeEntry } from '../src/core/types';
+import type { InvoiceContent } from '../src/drive/invoice-document';
 
 /** A fixed "now" (2026-03-02 09:30 UTC) so rows and reports are reproducible. */
 export const NOW = Date.UTC(2026, 2, 2, 9, 30);
@@ -106,4 +107,30 @@ export function sumsByClient(rows: readonly LogRow[]): Map<string, number> {
   const sums = new Map<string, number>();
   for (const r of rows) sums.set(r.client, (sums.get(r.client) ?? 0) + r.minutes);
   return sums;
+}
+
+/**
+ * What an invoice Doc shows: INV-2026-0007 for Acme, 10 h at 85.50 EUR, a balance of
+ * 0.75 h under a 2 h minimum, and a deduction by Ann and its partial reversal by Ben.
+ */
+export function anInvoiceContent(overrides: Partial<InvoiceContent> = {}): InvoiceContent {
+  return {
+    invoiceNo: 'INV-2026-0007',
+    date: '2026-03-02',
+    client: 'Acme',
+    billingEmail: 'billing@acme.example',
+    minutes: 600,
+    rateCents: 8550,
+    amountCents: 85500,
+    currency: 'EUR',
+    balanceMinutes: 45,
+    minimumMinutes: 120,
+    lines: [
+      { date: '2026-02-16', person: 'Ann', description: 'Design review', minutes: 90 },
+      { date: '2026-02-17', person: 'Ben', description: 'Reversed: Design review', minutes: -30 },
+    ],
+    showPerson: true,
+    showDescription: true,
+    ...overrides,
+  };
 }

@@ -17,8 +17,10 @@ export interface FileSharing {
   removeEditor(email: string): void;
 }
 
+/** Whether `email` is among `users`; Google addresses match whatever their case. */
 function hasUser(users: GoogleAppsScript.Base.User[], email: string): boolean {
-  return users.some((u) => u.getEmail().toLowerCase() === email);
+  const wanted = email.toLowerCase();
+  return users.some((u) => u.getEmail().toLowerCase() === wanted);
 }
 
 /** The sharing handle of a file. */

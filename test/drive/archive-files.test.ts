@@ -3,17 +3,12 @@
  * recorded one, else one of that name made before a stop, else a new one; a recorded
  * archive that no longer opens is an error a person must resolve, never a second archive.
  */
-import { createEmulator } from '../../emulator/index';
 import { archiveName, openArchive } from '../../src/drive/archive-files';
-import { gasFiles } from '../../src/drive/files';
+import { emulatedApps } from '../../harness/emulated';
 
 function files() {
-  const g = createEmulator().globals as unknown as {
-    DriveApp: GoogleAppsScript.Drive.DriveApp;
-    SpreadsheetApp: GoogleAppsScript.Spreadsheet.SpreadsheetApp;
-    DocumentApp: GoogleAppsScript.Document.DocumentApp;
-  };
-  return { port: gasFiles(g.DriveApp, g.SpreadsheetApp, g.DocumentApp), drive: g.DriveApp };
+  const { files: port, driveApp: drive } = emulatedApps();
+  return { port, drive };
 }
 
 describe('openArchive', () => {

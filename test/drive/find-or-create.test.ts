@@ -2,13 +2,10 @@
  * The one find-or-create, on the emulator's Drive: by the recorded ID, else by name
  * (trashed files never count), else a new file.
  */
-import { createEmulator } from '../../emulator/index';
 import { findOrCreate } from '../../src/drive/find-or-create';
+import { emulatedApps } from '../../harness/emulated';
 
-function drive() {
-  const emu = createEmulator();
-  return (emu.globals as unknown as { DriveApp: GoogleAppsScript.Drive.DriveApp }).DriveApp;
-}
+const drive = () => emulatedApps().driveApp;
 
 describe('findOrCreate', () => {
   it('creates a file when none is found, then finds it by name', () => {
